@@ -1,0 +1,14 @@
+using Vision.Tensors;
+
+namespace Vision.Backends.Cpu;
+
+/// <summary>The CPU reference's "device memory": a host array.</summary>
+internal sealed class CpuBuffer(int[] shape) : DeviceTensor(shape, Tensor.ShapeLength(shape))
+{
+    public float[] Data { get; } = new float[Tensor.ShapeLength(shape)];
+
+    /// <summary>The buffer as a host tensor of its current shape, sharing memory when the shape fills the allocation.</summary>
+    public Tensor AsTensor() => Length == Data.Length ? new Tensor(Shape, Data) : new Tensor(Shape, Data[..Length]);
+
+    public override void Dispose() { }
+}

@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using Silk.NET.OpenGL;
+using Vision.Engine.Platform;
+using Vision.Kernels;
+using Vision.Ops;
+using Vision.Tensors;
+
+namespace Vision.Backends.GlCompute;
+
+/// <summary>
+/// The OpenGL compute backend: each op runs its <c>Shaders/&lt;op&gt;.comp</c> over SSBOs. It runs either on the
+/// engine's context (pass the window's <see cref="IGraphicsContext"/>; call it from the render thread, so frames never
+/// leave the GPU) or, headless, on a context of its own owned by a dedicated <see cref="GlThread"/>.
+/// </summary>
+public sealed unsafe class GlBackend : IComputeBackend
+{
+    public const int LocalSize = 64;
+    private const int MaxGroupsX = 65535;
+
+    private readonly GlThread? _ownThread;
+    private readonly IGraphicsContext _context;
+    private readonly GL _gl;
+    private readonly GlCompiler _compiler;
+    private readonly Dictionary<string, GlProgram> _programs = new();
+    private readonly ConcurrentQueue<uint> _deadBuffers = new();
+    private readonly int[] _paramScratch = new int[KernelLaunch.MaxInts];
+    private readonly float[] _floatScratch = new float[KernelLaunch.MaxFloats];
+    private uint _dummy;
+    private bool _disposed;
+
+    public Backend Kind => Backend.GL;
+    public string DeviceName => _context.Description;
+
+    /// <summary>A headless backend with its own EGL context on a dedicated thread.</summary>
+    public GlBackend()
+    {
+        try
+        {
+            _ownThread = new GlThread("vision-gl-compute");
+        }
+        catch (GraphicsContextException e)
+        {
+            throw new BackendUnavailableException(Backend.GL, e.Message, e);
+        }
+        _context = _ownThread.Context;
+        _gl = _context.Gl;
+        _compiler = new GlCompiler(_gl);
+        OnGlThread(Init);
+    }
+
+    /// <summary>A backend on an existing context (the engine's window); use it only from that context's thread.</summary>
+    public GlBackend(IGraphicsContext context)
+    {
+        _context = context;
+        _gl = context.Gl;
+        _compiler = new GlCompiler(_gl);
+        OnGlThread(Init);
+    }
+
+    private void Init()
+    {
+        _gl.GetInteger(GLEnum.MajorVersion, out int major);
+        _gl.GetInteger(GLEnum.MinorVersion, out int minor);
+        if (major * 10 + minor < 43)
+            throw new BackendUnavailableException(Backend.GL, $"OpenGL {major}.{minor} has no compute shaders; 4.3 is needed ({_context.Description}).");
+        _dummy = NewBuffer(1);
+    }
+
+    private void OnGlThread(Action work)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_ownThread != null)
+        {
+            _ownThread.Invoke(() => { DeleteDeadBuffers(); work(); });
+            return;
+        }
+        if (Environment.CurrentManagedThreadId != _context.OwnerThreadId)
+            throw new InvalidOperationException(
+                $"GL backend called from thread {Environment.CurrentManagedThreadId}; its context belongs to thread {_context.OwnerThreadId}. Call it from the render thread.");
+        DeleteDeadBuffers();
+        work();
+    }
+
+    public DeviceTensor Allocate(int[] shape)
+    {
+        int n = Tensor.ShapeLength(shape);
+        uint handle = 0;
+        OnGlThread(() => handle = NewBuffer(n));
+        return new GlBuffer(this, handle, shape, n);
+    }
+
+    private uint NewBuffer(int floats)
+    {
+        uint h = _gl.GenBuffer();
+        _gl.BindBuffer(BufferTargetARB.ShaderStorageBuffer, h);
+        _gl.BufferData(BufferTargetARB.ShaderStorageBuffer, (nuint)Math.Max(floats, 1) * sizeof(float), null, BufferUsageARB.DynamicCopy);
+        Check($"allocating a buffer of {floats} floats");
+        return h;
+    }
+
+    internal void ReleaseBuffer(uint handle)
+    {
+        if (_disposed) return;
+        _deadBuffers.Enqueue(handle);
+        if (_ownThread != null) _ownThread.Post(DeleteDeadBuffers);
+        else if (Environment.CurrentManagedThreadId == _context.OwnerThreadId) DeleteDeadBuffers();
+    }
+
+    private void DeleteDeadBuffers()
+    {
+        while (_deadBuffers.TryDequeue(out uint h)) _gl.DeleteBuffer(h);
+    }
+
+    public void Write(DeviceTensor destination, ReadOnlySpan<float> source)
+    {
+        var b = Own(destination);
+        if (source.Length != b.Length) throw new ArgumentException($"gl: writing {source.Length} floats into a tensor of {b.Length}.");
+        fixed (float* p = source)
+        {
+            nint ptr = (nint)p;
+            int n = source.Length;
+            OnGlThread(() =>
+            {
+                _gl.BindBuffer(BufferTargetARB.ShaderStorageBuffer, b.Handle);
+                _gl.BufferSubData(BufferTargetARB.ShaderStorageBuffer, 0, (nuint)n * sizeof(float), (void*)ptr);
+                Check("glBufferSubData");
+            });
+        }
+    }
+
+    public void Read(DeviceTensor source, Span<float> destination)
+    {
+        var b = Own(source);
+        if (destination.Length != b.Length) throw new ArgumentException($"gl: reading a tensor of {b.Length} floats into {destination.Length}.");
+        fixed (float* p = destination)
+        {
+            nint ptr = (nint)p;
+            int n = destination.Length;
+            OnGlThread(() =>
+            {
+                _gl.MemoryBarrier(MemoryBarrierMask.BufferUpdateBarrierBit);
+                _gl.BindBuffer(BufferTargetARB.ShaderStorageBuffer, b.Handle);
+                _gl.GetBufferSubData(BufferTargetARB.ShaderStorageBuffer, 0, (nuint)n * sizeof(float), (void*)ptr);
+                Check("glGetBufferSubData");
+            });
+        }
+    }
+
+    public void Execute(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output)
+    {
+        var shapes = inputs.Select(t => t?.Shape).ToArray();
+        var expected = op.OutputShape(shapes);
+        if (!expected.AsSpan().SequenceEqual(output.Shape))
+            throw new ShapeException($"{op.Name}: output tensor is {Tensor.ShapeString(output.Shape)}, the op produces {Tensor.ShapeString(expected)}");
+        var launch = op.Launch(shapes, output.Shape);
+        var buffers = inputs.Select(t => t == null ? 0u : Own(t).Handle).Append(Own(output).Handle).ToArray();
+        OnGlThread(() => Dispatch(op.Name, launch, buffers));
+    }
+
+    private void Dispatch(string opName, KernelLaunch launch, uint[] buffers)
+    {
+        string key = launch.Kernel + "|" + launch.Variant;
+        if (!_programs.TryGetValue(key, out var program))
+            _programs[key] = program = _compiler.Compile(launch.Kernel, launch.Defines);
+        if (launch.Items == 0) return;
+        _gl.UseProgram(program.Handle);
+        for (uint slot = 0; slot < buffers.Length; slot++)
+            _gl.BindBufferBase(BufferTargetARB.ShaderStorageBuffer, slot, buffers[slot] == 0 ? _dummy : buffers[slot]);
+        if (program.CountLocation >= 0) _gl.Uniform1(program.CountLocation, launch.Items);
+        if (program.ParamsLocation >= 0)
+        {
+            launch.Ints.CopyTo(_paramScratch, 0);
+            fixed (int* p = _paramScratch) _gl.Uniform1(program.ParamsLocation, (uint)KernelLaunch.MaxInts, p);
+        }
+        if (program.FloatsLocation >= 0)
+        {
+            launch.Floats.CopyTo(_floatScratch, 0);
+            fixed (float* f = _floatScratch) _gl.Uniform1(program.FloatsLocation, (uint)KernelLaunch.MaxFloats, f);
+        }
+        uint groups = (uint)((launch.Items + LocalSize - 1) / LocalSize);
+        uint gx = Math.Min(groups, MaxGroupsX), gy = (groups + gx - 1) / gx;
+        _gl.DispatchCompute(gx, gy, 1);
+        _gl.MemoryBarrier(MemoryBarrierMask.ShaderStorageBarrierBit);
+        Check($"glDispatchCompute({opName} [{launch.Variant}])");
+    }
+
+    public void Finish() => OnGlThread(() => { _gl.Finish(); Check("glFinish"); });
+
+    private void Check(string call)
+    {
+        var error = _gl.GetError();
+        if (error != GLEnum.NoError)
+            throw new ComputeException($"OpenGL: {call} failed with {error}.", (int)error);
+    }
+
+    private GlBuffer Own(DeviceTensor t) =>
+        t is GlBuffer b && b.Owner == this ? b : throw new ArgumentException($"{t} belongs to another backend, not this GL backend.");
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        void Release()
+        {
+            DeleteDeadBuffers();
+            foreach (var p in _programs.Values) p.Dispose();
+            _programs.Clear();
+            if (_dummy != 0) _gl.DeleteBuffer(_dummy);
+        }
+        if (_ownThread != null) _ownThread.Invoke(Release);
+        else if (Environment.CurrentManagedThreadId == _context.OwnerThreadId) Release();
+        _disposed = true;
+        _ownThread?.Dispose();
+    }
+}

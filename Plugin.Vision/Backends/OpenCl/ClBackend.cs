@@ -1,0 +1,110 @@
+using Vision.Kernels;
+using Vision.Ops;
+using Vision.Tensors;
+
+namespace Vision.Backends.OpenCl;
+
+/// <summary>
+/// The OpenCL backend: each op runs its <c>Shaders/&lt;op&gt;.cl</c> kernel on one in-order queue. Programs are built
+/// once per op variant and cached. Thread-safe for one caller at a time (calls are serialised by a lock).
+/// </summary>
+public sealed unsafe class ClBackend : IComputeBackend
+{
+    public const int LocalSize = 64;
+
+    private readonly ClDevice _device;
+    private readonly ClCompiler _compiler;
+    private readonly Dictionary<string, ClProgram> _programs = new();
+    private readonly ClBuffer _dummy;
+    private readonly Lock _lock = new();
+    private bool _disposed;
+
+    public Backend Kind => Backend.CL;
+    public string DeviceName => _device.Name;
+
+    /// <param name="platform">Platform index (clinfo's order); null picks a GPU if any, else the first device.</param>
+    /// <param name="device">Device index within the platform.</param>
+    public ClBackend(int? platform = null, int? device = null)
+    {
+        _device = new ClDevice(platform, device);
+        _compiler = new ClCompiler(_device);
+        _dummy = new ClBuffer(_device, [1], 1);
+    }
+
+    public DeviceTensor Allocate(int[] shape)
+    {
+        lock (_lock) return new ClBuffer(_device, shape, Tensor.ShapeLength(shape));
+    }
+
+    public void Write(DeviceTensor destination, ReadOnlySpan<float> source)
+    {
+        var b = Own(destination);
+        if (source.Length != b.Length) throw new ArgumentException($"cl: writing {source.Length} floats into a tensor of {b.Length}.");
+        lock (_lock)
+            fixed (float* p = source)
+                ClErrors.Check(_device.Api.EnqueueWriteBuffer(_device.Queue, b.Handle, true, 0, (nuint)source.Length * sizeof(float), p, 0, null, null), "clEnqueueWriteBuffer");
+    }
+
+    public void Read(DeviceTensor source, Span<float> destination)
+    {
+        var b = Own(source);
+        if (destination.Length != b.Length) throw new ArgumentException($"cl: reading a tensor of {b.Length} floats into {destination.Length}.");
+        lock (_lock)
+            fixed (float* p = destination)
+                ClErrors.Check(_device.Api.EnqueueReadBuffer(_device.Queue, b.Handle, true, 0, (nuint)destination.Length * sizeof(float), p, 0, null, null), "clEnqueueReadBuffer");
+    }
+
+    public void Execute(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output)
+    {
+        var shapes = inputs.Select(t => t?.Shape).ToArray();
+        var expected = op.OutputShape(shapes);
+        if (!expected.AsSpan().SequenceEqual(output.Shape))
+            throw new ShapeException($"{op.Name}: output tensor is {Tensor.ShapeString(output.Shape)}, the op produces {Tensor.ShapeString(expected)}");
+        var launch = op.Launch(shapes, output.Shape);
+        lock (_lock)
+        {
+            var program = Program(launch);
+            var api = _device.Api;
+            uint arg = 0;
+            foreach (var input in inputs)
+            {
+                nint h = input == null ? _dummy.Handle : Own(input).Handle;
+                ClErrors.Check(api.SetKernelArg(program.Kernel, arg++, (nuint)sizeof(nint), &h), "clSetKernelArg", op.Name);
+            }
+            nint o = Own(output).Handle;
+            ClErrors.Check(api.SetKernelArg(program.Kernel, arg++, (nuint)sizeof(nint), &o), "clSetKernelArg", op.Name);
+            var prm = ClParams.From(launch);
+            ClErrors.Check(api.SetKernelArg(program.Kernel, arg, (nuint)sizeof(ClParams), &prm), "clSetKernelArg(params)", op.Name);
+            if (launch.Items == 0) return;
+            nuint local = LocalSize;
+            nuint global = (nuint)((launch.Items + LocalSize - 1) / LocalSize * LocalSize);
+            ClErrors.Check(api.EnqueueNdrangeKernel(_device.Queue, program.Kernel, 1, null, &global, &local, 0, null, null), "clEnqueueNDRangeKernel", op.Name);
+        }
+    }
+
+    private ClProgram Program(KernelLaunch launch)
+    {
+        string key = launch.Kernel + "|" + launch.Variant;
+        if (!_programs.TryGetValue(key, out var program))
+            _programs[key] = program = _compiler.Compile(launch.Kernel, launch.Defines);
+        return program;
+    }
+
+    public void Finish()
+    {
+        lock (_lock) ClErrors.Check(_device.Api.Finish(_device.Queue), "clFinish");
+    }
+
+    private ClBuffer Own(DeviceTensor t) =>
+        t as ClBuffer ?? throw new ArgumentException($"{t} belongs to another backend, not OpenCL.");
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        foreach (var p in _programs.Values) p.Dispose();
+        _programs.Clear();
+        _dummy.Dispose();
+        _device.Dispose();
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using Silk.NET.OpenCL;
+
+namespace Vision.Backends.OpenCl;
+
+/// <summary>
+/// An OpenCL platform + device with its context and in-order queue. The platform and device are chosen by index, or by
+/// default the first GPU, else the first device of any kind.
+/// </summary>
+internal sealed unsafe class ClDevice : IDisposable
+{
+    public CL Api { get; }
+    public nint Platform { get; }
+    public nint Device { get; }
+    public nint Context { get; }
+    public nint Queue { get; }
+    public string Name { get; }
+
+    private bool _disposed;
+
+    public ClDevice(int? platformIndex = null, int? deviceIndex = null)
+    {
+        try
+        {
+            Api = CL.GetApi();
+        }
+        catch (Exception e)
+        {
+            throw new BackendUnavailableException(Backend.CL,
+                "the OpenCL loader libOpenCL.so.1 was not found. Install an OpenCL driver (Debian: apt-get install ocl-icd-libopencl1 pocl-opencl-icd).", e);
+        }
+
+        uint count;
+        int status = Api.GetPlatformIDs(0, null, &count);
+        if (status == -1001 || (status == 0 && count == 0))
+            throw new BackendUnavailableException(Backend.CL,
+                "no OpenCL platform is installed. Install one (Debian: apt-get install pocl-opencl-icd for the CPU, or your GPU vendor's ICD).");
+        ClErrors.Check(status, "clGetPlatformIDs");
+        var platforms = new nint[count];
+        fixed (nint* p = platforms) ClErrors.Check(Api.GetPlatformIDs(count, p, null), "clGetPlatformIDs");
+
+        var candidates = new List<(nint Platform, nint Device, bool Gpu)>();
+        for (int pi = 0; pi < platforms.Length; pi++)
+        {
+            if (platformIndex is { } want && want != pi) continue;
+            uint n;
+            if (Api.GetDeviceIDs(platforms[pi], DeviceType.All, 0, null, &n) != 0 || n == 0) continue;
+            var devices = new nint[n];
+            fixed (nint* d = devices) Api.GetDeviceIDs(platforms[pi], DeviceType.All, n, d, null);
+            for (int di = 0; di < devices.Length; di++)
+            {
+                if (deviceIndex is { } wantDevice && wantDevice != di) continue;
+                ulong type;
+                Api.GetDeviceInfo(devices[di], DeviceInfo.Type, (nuint)sizeof(ulong), &type, null);
+                candidates.Add((platforms[pi], devices[di], (type & (ulong)DeviceType.Gpu) != 0));
+            }
+        }
+        if (platformIndex >= platforms.Length)
+            throw new BackendUnavailableException(Backend.CL, $"platform {platformIndex} requested, only {platforms.Length} installed.");
+        if (candidates.Count == 0)
+            throw new BackendUnavailableException(Backend.CL,
+                $"{platforms.Length} OpenCL platform(s) but no usable device{(deviceIndex != null ? $" at index {deviceIndex}" : "")}. " +
+                "With PoCL this usually means its cache dir is unwritable: set POCL_CACHE_DIR to a writable folder (./vision does), " +
+                "and run with POCL_DEBUG=err,warn to see why.");
+        var chosen = candidates.FirstOrDefault(c => c.Gpu);
+        if (chosen.Device == 0) chosen = candidates[0];
+        Platform = chosen.Platform;
+        Device = chosen.Device;
+
+        nint device = Device;
+        int err;
+        Context = Api.CreateContext(null, 1, &device, null, null, &err);
+        ClErrors.Check(err, "clCreateContext");
+        Queue = Api.CreateCommandQueue(Context, Device, CommandQueueProperties.None, &err);
+        ClErrors.Check(err, "clCreateCommandQueue");
+        Name = $"{PlatformString(PlatformInfo.Version)}, {DeviceString(DeviceInfo.Name)}";
+    }
+
+    public string DeviceString(DeviceInfo info)
+    {
+        nuint size;
+        Api.GetDeviceInfo(Device, info, 0, null, &size);
+        var bytes = new byte[size];
+        fixed (byte* b = bytes) Api.GetDeviceInfo(Device, info, size, b, null);
+        return Encoding.UTF8.GetString(bytes).TrimEnd('\0').Trim();
+    }
+
+    private string PlatformString(PlatformInfo info)
+    {
+        nuint size;
+        Api.GetPlatformInfo(Platform, info, 0, null, &size);
+        var bytes = new byte[size];
+        fixed (byte* b = bytes) Api.GetPlatformInfo(Platform, info, size, b, null);
+        return Encoding.UTF8.GetString(bytes).TrimEnd('\0').Trim();
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Api.Finish(Queue);
+        Api.ReleaseCommandQueue(Queue);
+        Api.ReleaseContext(Context);
+    }
+}

@@ -1,0 +1,57 @@
+using Vision.Kernels;
+using Vision.Tensors;
+
+namespace Vision.Ops;
+
+/// <summary>y = a (op) b with numpy broadcasting (up to rank 6), with an optional fused activation (residual add + ReLU).</summary>
+public sealed class Binary(BinaryKind kind, Activation activation = Activation.None) : Op
+{
+    public const int MaxRank = 6;
+
+    public BinaryKind Kind { get; } = kind;
+    public Activation Activation { get; } = activation;
+
+    public override string Name => "binary";
+
+    public override int[] OutputShape(IReadOnlyList<int[]?> inputs) =>
+        Broadcast.Shape(Require(inputs, 0, -1, "a"), Require(inputs, 1, -1, "b"));
+
+    public override void Reference(IReadOnlyList<Tensor?> inputs, Tensor output)
+    {
+        Tensor a = inputs[0]!, b = inputs[1]!;
+        var sa = Broadcast.Strides(a.Shape, output.Shape);
+        var sb = Broadcast.Strides(b.Shape, output.Shape);
+        var index = new int[output.Rank];
+        for (int i = 0; i < output.Length; i++)
+        {
+            int ia = 0, ib = 0;
+            for (int d = 0; d < index.Length; d++) { ia += index[d] * sa[d]; ib += index[d] * sb[d]; }
+            output.Data[i] = Activations.Apply(Activation, Apply(a.Data[ia], b.Data[ib]));
+            for (int d = index.Length - 1; d >= 0 && ++index[d] == output.Shape[d]; d--) index[d] = 0;
+        }
+    }
+
+    public float Apply(float a, float b) => Kind switch
+    {
+        BinaryKind.Add => a + b,
+        _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
+    };
+
+    public override KernelLaunch Launch(IReadOnlyList<int[]?> inputs, int[] output)
+    {
+        if (output.Length > MaxRank) throw new ShapeException($"binary: rank {output.Length} exceeds {MaxRank}");
+        var p = new int[3 * MaxRank];
+        var sa = Broadcast.Strides(inputs[0]!, output);
+        var sb = Broadcast.Strides(inputs[1]!, output);
+        int shift = MaxRank - output.Length;
+        for (int d = 0; d < MaxRank; d++)
+        {
+            bool real = d >= shift;
+            p[d] = real ? output[d - shift] : 1;
+            p[MaxRank + d] = real ? sa[d - shift] : 0;
+            p[2 * MaxRank + d] = real ? sb[d - shift] : 0;
+        }
+        return new KernelLaunch(Name, Tensor.ShapeLength(output), p, null,
+            "OP_" + Kind.ToString().ToUpperInvariant(), Activations.Define(Activation));
+    }
+}

@@ -1,0 +1,41 @@
+using Vision.Kernels;
+using Vision.Tensors;
+
+namespace Vision.Ops;
+
+/// <summary>GlobalAveragePool / GlobalMaxPool: x [N,C,...spatial] to [N,C,1,...,1].</summary>
+public sealed class GlobalPool(PoolKind kind) : Op
+{
+    public PoolKind Kind { get; } = kind;
+
+    public override string Name => "global_pool";
+
+    public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
+    {
+        var x = Require(inputs, 0, -1, "x");
+        if (x.Length < 3) throw new ShapeException($"global_pool: x must be [N,C,spatial...], got {Tensor.ShapeString(x)}");
+        return x.Select((d, i) => i < 2 ? d : 1).ToArray();
+    }
+
+    public override void Reference(IReadOnlyList<Tensor?> inputs, Tensor output)
+    {
+        var x = inputs[0]!;
+        int planes = x.Shape[0] * x.Shape[1];
+        int size = x.Length / Math.Max(planes, 1);
+        for (int p = 0; p < planes; p++)
+        {
+            var plane = x.Data.AsSpan(p * size, size);
+            float max = float.NegativeInfinity, sum = 0;
+            foreach (float v in plane) { max = Math.Max(max, v); sum += v; }
+            output.Data[p] = Kind == PoolKind.Max ? max : sum / size;
+        }
+    }
+
+    public override KernelLaunch Launch(IReadOnlyList<int[]?> inputs, int[] output)
+    {
+        var x = inputs[0]!;
+        int planes = x[0] * x[1];
+        return new KernelLaunch(Name, planes, [Tensor.ShapeLength(x) / Math.Max(planes, 1)], null,
+            Kind == PoolKind.Max ? "MAX_POOL" : "");
+    }
+}

@@ -1,0 +1,7 @@
+namespace Vision.Ops;
+
+public enum PoolKind
+{
+    Max,
+    Average,
+}

@@ -1,0 +1,19 @@
+// GLSL prelude of the shared kernel dialect (the OpenCL twin is common.cl). A kernel body (<op>.body) is written once
+// in the subset of C both languages accept, using only the macros below for what differs between them.
+layout(local_size_x = 64) in;
+
+uniform int uCount;        // work items in this launch; the grid is rounded up to whole groups
+uniform int uParams[32];   // PARAM(k): shapes, strides, flags
+uniform float uFloats[8];  // FPARAM(k): alpha, beta, epsilon...
+
+#define PARAM(k) uParams[k]
+#define FPARAM(k) uFloats[k]
+#define ITEM_COUNT uCount
+#define TO_F(x) float(x)
+#define TO_I(x) int(x)
+#define FABS(x) abs(x)
+#define NEG_INF (-3.402823466e+38)
+// A 2D grid when a 1D one would exceed 65535 groups; the id stays a flat index either way.
+#define GLOBAL_ID() (int(gl_GlobalInvocationID.y) * int(gl_NumWorkGroups.x) * 64 + int(gl_GlobalInvocationID.x))
+
+#include "activation.inc"

@@ -1,0 +1,35 @@
+using Vision.Backends;
+using Vision.Ops;
+using Vision.Tensors;
+
+namespace Vision.Tests.Harness;
+
+/// <summary>
+/// Base of every per-backend fixture: <c>[TestFixtureSource(typeof(BackendTest), nameof(All))]</c> instantiates a
+/// fixture once per backend; <see cref="Check"/> runs an op on it and compares with the CPU reference.
+/// </summary>
+public abstract class BackendTest(Backend kind)
+{
+    public static readonly object[] All = [Backend.CPU, Backend.GL, Backend.CL];
+
+    protected Backend Kind { get; } = kind;
+    protected IComputeBackend Compute => SharedBackends.Get(Kind);
+
+    private int _seed = 1;
+
+    /// <summary>Fixed-seed random input; each call in a test gets the next seed, so inputs differ but repeat run to run.</summary>
+    protected Tensor Random(params int[] shape) => Tensor.Random(shape, _seed++);
+
+    [SetUp]
+    public void ResetSeed() => _seed = 1;
+
+    protected Tensor Check(Op op, Tensor?[] inputs, Tolerance? tolerance = null)
+    {
+        var expected = op.Reference(inputs);
+        var actual = Compute.Run(op, inputs);
+        TensorAssert.Close(expected, actual, tolerance ?? Tolerance.Kernel, $"{op.Name} on {Kind}");
+        return actual;
+    }
+
+    protected Tensor Check(Op op, params Tensor?[] inputs) => Check(op, inputs, null);
+}

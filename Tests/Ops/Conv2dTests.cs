@@ -1,0 +1,45 @@
+using Vision.Backends;
+using Vision.Ops;
+using Vision.Tests.Harness;
+
+namespace Vision.Tests.Ops;
+
+[TestFixtureSource(typeof(BackendTest), nameof(All))]
+public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
+{
+    [Test]
+    public void Plain3x3() => Check(new Conv2d(), Random(2, 13, 7, 5), Random(6, 13, 3, 3), Random(6));
+
+    [Test]
+    public void StridedAsymmetricPadsNoBias() =>
+        Check(new Conv2d(2, 3, new Pads(1, 0, 2, 1)), Random(1, 3, 11, 9), Random(5, 3, 3, 2), null);
+
+    [Test]
+    public void DilatedSamePadding() =>
+        Check(new Conv2d(pads: Pads.Same(9, 7, 3, 3, dh: 2, dw: 3), dilationH: 2, dilationW: 3), Random(1, 4, 9, 7), Random(3, 4, 3, 3), Random(3));
+
+    [Test]
+    public void Grouped() => Check(new Conv2d(group: 3, pads: Pads.Uniform(1)), Random(2, 9, 6, 5), Random(12, 3, 3, 3), Random(12));
+
+    [Test]
+    public void Depthwise() => Check(new Conv2d(pads: Pads.Uniform(1), group: 13), Random(2, 13, 7, 5), Random(13, 1, 3, 3), Random(13));
+
+    [Test]
+    public void Pointwise1x1() => Check(new Conv2d(), Random(1, 17, 5, 3), Random(8, 17, 1, 1), Random(8));
+
+    [Test]
+    public void SpatiallySeparable()
+    {
+        // k x 1 then 1 x k: the second conv runs on the first one's output.
+        var x = Random(1, 3, 8, 7);
+        var column = Check(new Conv2d(pads: new Pads(1, 0, 1, 0)), x, Random(3, 3, 3, 1), null);
+        Check(new Conv2d(pads: new Pads(0, 1, 0, 1)), column, Random(4, 3, 1, 3), Random(4));
+    }
+
+    [Test]
+    public void FusedRelu() => Check(new Conv2d(activation: Activation.Relu), Random(1, 5, 6, 6), Random(7, 5, 3, 3), Random(7));
+
+    [Test]
+    public void WrongChannelsIsAShapeError() =>
+        Assert.Throws<ShapeException>(() => Compute.Run(new Conv2d(), Random(1, 3, 5, 5), Random(2, 4, 3, 3)));
+}

@@ -1,0 +1,15 @@
+using Vision.Backends;
+using Vision.Ops;
+using Vision.Tests.Harness;
+
+namespace Vision.Tests.Ops;
+
+[TestFixtureSource(typeof(BackendTest), nameof(All))]
+public sealed class GlobalPoolTests(Backend kind) : BackendTest(kind)
+{
+    [Test]
+    public void Average() => Check(new GlobalPool(PoolKind.Average), Random(2, 13, 7, 5));
+
+    [Test]
+    public void Max() => Check(new GlobalPool(PoolKind.Max), Random(3, 5, 9, 1));
+}
