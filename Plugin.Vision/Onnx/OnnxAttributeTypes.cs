@@ -4,7 +4,8 @@ namespace Vision.Onnx;
 
 /// <summary>
 /// The attribute kinds the supported ops define, so a wrong kind (axis given as a float) is reported at load, naming
-/// the node, instead of surfacing later as a wrong result. Names not listed here are not checked.
+/// the node, instead of surfacing later as a wrong result. Only supported ops are checked (others keep their own
+/// meanings for these names, e.g. Bernoulli's float seed); names not listed here are not checked.
 /// </summary>
 internal static class OnnxAttributeTypes
 {

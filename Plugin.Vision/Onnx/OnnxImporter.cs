@@ -134,7 +134,7 @@ public static class OnnxImporter
         foreach (var a in p.Attribute)
         {
             var attr = ConvertAttribute(a, provisional, file);
-            if (domain.Length == 0 && OnnxAttributeTypes.Expected(p.OpType, a.Name) is AttributeKind expected && attr.Kind != expected)
+            if (version > 0 && OnnxAttributeTypes.Expected(p.OpType, a.Name) is AttributeKind expected && attr.Kind != expected)
                 throw new ModelLoadException(file, provisional, $"attribute '{a.Name}'",
                     $"is {attr.Kind} but {p.OpType} defines it as {expected}. The exporter wrote a wrong type; fix or re-export the model.");
             attributes.Add(attr);
