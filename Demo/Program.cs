@@ -15,6 +15,7 @@ public static class Program
             return verb switch
             {
                 "demo" => Demo(rest),
+                "conformance" => Cli.ConformanceCommand.Run(rest),
                 _ => Unknown(verb),
             };
         }

@@ -4,12 +4,14 @@ using Vision.Tensors;
 namespace Vision.Ops;
 
 /// <summary>y = a (op) b with numpy broadcasting (up to rank 6), with an optional fused activation (residual add + ReLU).</summary>
-public sealed class Binary(BinaryKind kind, Activation activation = Activation.None) : Op
+public sealed class Binary(BinaryKind kind, Activation activation = Activation.None) : Op, IFusesActivation
 {
     public const int MaxRank = 6;
 
     public BinaryKind Kind { get; } = kind;
     public Activation Activation { get; } = activation;
+
+    public Op WithActivation(Activation activation) => new Binary(Kind, activation);
 
     public override string Name => "binary";
 

@@ -10,7 +10,7 @@ namespace Vision.Ops;
 /// </summary>
 public sealed class Conv2d(
     int strideH = 1, int strideW = 1, Pads pads = default, int dilationH = 1, int dilationW = 1, int group = 1,
-    Activation activation = Activation.None) : Op
+    Activation activation = Activation.None) : Op, IFusesActivation
 {
     public int StrideH { get; } = strideH;
     public int StrideW { get; } = strideW;
@@ -19,6 +19,8 @@ public sealed class Conv2d(
     public int DilationW { get; } = dilationW;
     public int Group { get; } = group;
     public Activation Activation { get; } = activation;
+
+    public Op WithActivation(Activation activation) => new Conv2d(StrideH, StrideW, Pads, DilationH, DilationW, Group, activation);
 
     public override string Name => "conv2d";
 

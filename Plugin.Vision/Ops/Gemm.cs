@@ -8,13 +8,15 @@ namespace Vision.Ops;
 /// C optional and broadcast from [1 or M, 1 or N] (a bias vector [N] included).
 /// </summary>
 public sealed class Gemm(float alpha = 1f, float beta = 1f, bool transA = false, bool transB = false,
-    Activation activation = Activation.None) : Op
+    Activation activation = Activation.None) : Op, IFusesActivation
 {
     public float Alpha { get; } = alpha;
     public float Beta { get; } = beta;
     public bool TransA { get; } = transA;
     public bool TransB { get; } = transB;
     public Activation Activation { get; } = activation;
+
+    public Op WithActivation(Activation activation) => new Gemm(Alpha, Beta, TransA, TransB, activation);
 
     public override string Name => "gemm";
 

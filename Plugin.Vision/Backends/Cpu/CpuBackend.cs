@@ -10,9 +10,16 @@ namespace Vision.Backends.Cpu;
 public sealed class CpuBackend : IComputeBackend
 {
     public Backend Kind => Backend.CPU;
-    public string DeviceName => $"CPU reference (C#, {Environment.ProcessorCount} cores available, single-threaded)";
+    public string DeviceName => "CPU reference (plain C#, single-threaded)";
 
     public DeviceTensor Allocate(int[] shape) => new CpuBuffer(shape);
+
+    public DeviceTensor View(DeviceTensor storage, int[] shape)
+    {
+        var b = Own(storage);
+        if (Tensor.ShapeLength(shape) > b.Capacity) throw new ArgumentException($"cpu: view {Tensor.ShapeString(shape)} exceeds {b.Capacity} elements.");
+        return new CpuBuffer(shape, b.Data);
+    }
 
     public void Write(DeviceTensor destination, ReadOnlySpan<float> source)
     {
@@ -30,16 +37,12 @@ public sealed class CpuBackend : IComputeBackend
         buffer.Data.AsSpan(0, buffer.Length).CopyTo(destination);
     }
 
-    public void Execute(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output)
+    public PreparedKernel Prepare(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output) =>
+        new CpuKernel(op, inputs.Select(d => d == null ? null : Own(d)).ToArray(), Own(output), inputs, output);
+
+    public void Dispatch(PreparedKernel[] kernels, int start, int count)
     {
-        var hostInputs = inputs.Select(d => d == null ? null : Own(d).AsTensor()).ToArray();
-        var o = Own(output);
-        var expected = op.OutputShape(hostInputs.Select(t => t?.Shape).ToArray());
-        if (!expected.AsSpan().SequenceEqual(o.Shape))
-            throw new ShapeException($"{op.Name}: output tensor is {Tensor.ShapeString(o.Shape)}, the op produces {Tensor.ShapeString(expected)}");
-        var result = o.AsTensor();
-        op.Reference(hostInputs, result);
-        if (!ReferenceEquals(result.Data, o.Data)) result.Data.CopyTo(o.Data, 0);
+        for (int i = start; i < start + count; i++) ((CpuKernel)kernels[i]).Run();
     }
 
     public void Finish() { }
@@ -48,4 +51,15 @@ public sealed class CpuBackend : IComputeBackend
 
     private static CpuBuffer Own(DeviceTensor t) =>
         t as CpuBuffer ?? throw new ArgumentException($"{t} belongs to another backend, not the CPU reference.");
+
+    private sealed class CpuKernel(Op op, CpuBuffer?[] inputs, CpuBuffer output, IReadOnlyList<DeviceTensor?> all, DeviceTensor o)
+        : PreparedKernel(op, CheckShapes(op, all, o))
+    {
+        public void Run()
+        {
+            var result = output.AsTensor();
+            Op.Reference(inputs.Select(b => b?.AsTensor()).ToArray(), result);
+            if (!ReferenceEquals(result.Data, output.Data)) result.Data.CopyTo(output.Data, 0);
+        }
+    }
 }

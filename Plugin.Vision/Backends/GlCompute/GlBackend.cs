@@ -23,8 +23,6 @@ public sealed unsafe class GlBackend : IComputeBackend
     private readonly GlCompiler _compiler;
     private readonly Dictionary<string, GlProgram> _programs = new();
     private readonly ConcurrentQueue<uint> _deadBuffers = new();
-    private readonly int[] _paramScratch = new int[KernelLaunch.MaxInts];
-    private readonly float[] _floatScratch = new float[KernelLaunch.MaxFloats];
     private uint _dummy;
     private bool _disposed;
 
@@ -146,42 +144,76 @@ public sealed unsafe class GlBackend : IComputeBackend
         }
     }
 
-    public void Execute(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output)
+    public DeviceTensor View(DeviceTensor storage, int[] shape)
     {
-        var shapes = inputs.Select(t => t?.Shape).ToArray();
-        var expected = op.OutputShape(shapes);
-        if (!expected.AsSpan().SequenceEqual(output.Shape))
-            throw new ShapeException($"{op.Name}: output tensor is {Tensor.ShapeString(output.Shape)}, the op produces {Tensor.ShapeString(expected)}");
-        var launch = op.Launch(shapes, output.Shape);
-        var buffers = inputs.Select(t => t == null ? 0u : Own(t).Handle).Append(Own(output).Handle).ToArray();
-        OnGlThread(() => Dispatch(op.Name, launch, buffers));
+        var b = Own(storage);
+        if (Tensor.ShapeLength(shape) > b.Capacity) throw new ArgumentException($"gl: view {Tensor.ShapeString(shape)} exceeds {b.Capacity} elements.");
+        return new GlBuffer(this, b.Handle, shape, b.Capacity, owns: false);
     }
 
-    private void Dispatch(string opName, KernelLaunch launch, uint[] buffers)
+    public PreparedKernel Prepare(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output)
+    {
+        var launch = op.Launch(inputs.Select(t => t?.Shape).ToArray(), output.Shape);
+        var buffers = inputs.Select(t => t == null ? 0u : Own(t).Handle).Append(Own(output).Handle).ToArray();
+        GlProgram? program = null;
+        OnGlThread(() => program = Program(launch));
+        return new GlKernel(op, inputs, output, program!, buffers, launch);
+    }
+
+    public void Dispatch(PreparedKernel[] kernels, int start, int count) =>
+        OnGlThread(() =>
+        {
+            for (int i = start; i < start + count; i++) Dispatch((GlKernel)kernels[i]);
+        });
+
+    private GlProgram Program(KernelLaunch launch)
     {
         string key = launch.Kernel + "|" + launch.Variant;
         if (!_programs.TryGetValue(key, out var program))
             _programs[key] = program = _compiler.Compile(launch.Kernel, launch.Defines);
-        if (launch.Items == 0) return;
+        return program;
+    }
+
+    private void Dispatch(GlKernel k)
+    {
+        if (k.Items == 0) return;
+        var program = k.Program;
         _gl.UseProgram(program.Handle);
-        for (uint slot = 0; slot < buffers.Length; slot++)
-            _gl.BindBufferBase(BufferTargetARB.ShaderStorageBuffer, slot, buffers[slot] == 0 ? _dummy : buffers[slot]);
-        if (program.CountLocation >= 0) _gl.Uniform1(program.CountLocation, launch.Items);
+        for (uint slot = 0; slot < k.Buffers.Length; slot++)
+            _gl.BindBufferBase(BufferTargetARB.ShaderStorageBuffer, slot, k.Buffers[slot] == 0 ? _dummy : k.Buffers[slot]);
+        if (program.CountLocation >= 0) _gl.Uniform1(program.CountLocation, k.Items);
         if (program.ParamsLocation >= 0)
-        {
-            launch.Ints.CopyTo(_paramScratch, 0);
-            fixed (int* p = _paramScratch) _gl.Uniform1(program.ParamsLocation, (uint)KernelLaunch.MaxInts, p);
-        }
+            fixed (int* p = k.Ints) _gl.Uniform1(program.ParamsLocation, (uint)KernelLaunch.MaxInts, p);
         if (program.FloatsLocation >= 0)
-        {
-            launch.Floats.CopyTo(_floatScratch, 0);
-            fixed (float* f = _floatScratch) _gl.Uniform1(program.FloatsLocation, (uint)KernelLaunch.MaxFloats, f);
-        }
-        uint groups = (uint)((launch.Items + LocalSize - 1) / LocalSize);
-        uint gx = Math.Min(groups, MaxGroupsX), gy = (groups + gx - 1) / gx;
-        _gl.DispatchCompute(gx, gy, 1);
+            fixed (float* f = k.Floats) _gl.Uniform1(program.FloatsLocation, (uint)KernelLaunch.MaxFloats, f);
+        _gl.DispatchCompute(k.GroupsX, k.GroupsY, 1);
         _gl.MemoryBarrier(MemoryBarrierMask.ShaderStorageBarrierBit);
-        Check($"glDispatchCompute({opName} [{launch.Variant}])");
+        Check($"glDispatchCompute({k.Op.Name} [{program.Variant}])");
+    }
+
+    private sealed class GlKernel : PreparedKernel
+    {
+        public GlProgram Program { get; }
+        public uint[] Buffers { get; }
+        public int[] Ints { get; } = new int[KernelLaunch.MaxInts];
+        public float[] Floats { get; } = new float[KernelLaunch.MaxFloats];
+        public int Items { get; }
+        public uint GroupsX { get; }
+        public uint GroupsY { get; }
+
+        public GlKernel(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output, GlProgram program, uint[] buffers, KernelLaunch launch)
+            : base(op, CheckShapes(op, inputs, output))
+        {
+            Program = program;
+            Buffers = buffers;
+            launch.Ints.CopyTo(Ints, 0);
+            launch.Floats.CopyTo(Floats, 0);
+            Items = launch.Items;
+            // A 2D grid when a 1D one would exceed the 65535-group limit; kernels recover the flat id (GLOBAL_ID).
+            uint groups = (uint)((launch.Items + LocalSize - 1) / LocalSize);
+            GroupsX = Math.Min(groups, MaxGroupsX);
+            GroupsY = GroupsX == 0 ? 0 : (groups + GroupsX - 1) / GroupsX;
+        }
     }
 
     public void Finish() => OnGlThread(() => { _gl.Finish(); Check("glFinish"); });

@@ -4,7 +4,7 @@ namespace Vision.Backends.GlCompute;
 
 /// <summary>One shader storage buffer of float32 elements. Dispose is idempotent and safe from any thread: off the GL
 /// thread the delete is queued and done by the backend's next call on its thread.</summary>
-internal sealed class GlBuffer(GlBackend owner, uint handle, int[] shape, int capacity) : DeviceTensor(shape, capacity)
+internal sealed class GlBuffer(GlBackend owner, uint handle, int[] shape, int capacity, bool owns = true) : DeviceTensor(shape, capacity)
 {
     private uint _handle = handle;
 
@@ -15,6 +15,6 @@ internal sealed class GlBuffer(GlBackend owner, uint handle, int[] shape, int ca
     public override void Dispose()
     {
         uint h = Interlocked.Exchange(ref _handle, 0);
-        if (h != 0) Owner.ReleaseBuffer(h);
+        if (h != 0 && owns) Owner.ReleaseBuffer(h);
     }
 }

@@ -54,32 +54,54 @@ public sealed unsafe class ClBackend : IComputeBackend
                 ClErrors.Check(_device.Api.EnqueueReadBuffer(_device.Queue, b.Handle, true, 0, (nuint)destination.Length * sizeof(float), p, 0, null, null), "clEnqueueReadBuffer");
     }
 
-    public void Execute(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output)
+    public DeviceTensor View(DeviceTensor storage, int[] shape)
+    {
+        var b = Own(storage);
+        if (Tensor.ShapeLength(shape) > b.Capacity) throw new ArgumentException($"cl: view {Tensor.ShapeString(shape)} exceeds {b.Capacity} elements.");
+        return new ClBuffer(b, shape);
+    }
+
+    public PreparedKernel Prepare(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output)
     {
         var shapes = inputs.Select(t => t?.Shape).ToArray();
-        var expected = op.OutputShape(shapes);
-        if (!expected.AsSpan().SequenceEqual(output.Shape))
-            throw new ShapeException($"{op.Name}: output tensor is {Tensor.ShapeString(output.Shape)}, the op produces {Tensor.ShapeString(expected)}");
         var launch = op.Launch(shapes, output.Shape);
+        var buffers = inputs.Select(t => t == null ? _dummy : Own(t)).Append(Own(output)).ToArray();
+        lock (_lock) return new ClKernel(op, inputs, output, Program(launch), buffers, launch);
+    }
+
+    public void Dispatch(PreparedKernel[] kernels, int start, int count)
+    {
         lock (_lock)
         {
-            var program = Program(launch);
             var api = _device.Api;
-            uint arg = 0;
-            foreach (var input in inputs)
+            for (int i = start; i < start + count; i++)
             {
-                nint h = input == null ? _dummy.Handle : Own(input).Handle;
-                ClErrors.Check(api.SetKernelArg(program.Kernel, arg++, (nuint)sizeof(nint), &h), "clSetKernelArg", op.Name);
+                var k = (ClKernel)kernels[i];
+                if (k.Items == 0) continue;
+                nint kernel = k.Program.Kernel;
+                // Kernel objects are shared by every use of a variant, so arguments are set at each launch.
+                uint arg = 0;
+                foreach (var b in k.Buffers)
+                {
+                    nint h = b.Handle;
+                    ClErrors.Check(api.SetKernelArg(kernel, arg++, (nuint)sizeof(nint), &h), "clSetKernelArg", k.Op.Name);
+                }
+                var prm = k.Params;
+                ClErrors.Check(api.SetKernelArg(kernel, arg, (nuint)sizeof(ClParams), &prm), "clSetKernelArg(params)", k.Op.Name);
+                nuint local = LocalSize;
+                nuint global = (nuint)((k.Items + LocalSize - 1) / LocalSize * LocalSize);
+                ClErrors.Check(api.EnqueueNdrangeKernel(_device.Queue, kernel, 1, null, &global, &local, 0, null, null), "clEnqueueNDRangeKernel", k.Op.Name);
             }
-            nint o = Own(output).Handle;
-            ClErrors.Check(api.SetKernelArg(program.Kernel, arg++, (nuint)sizeof(nint), &o), "clSetKernelArg", op.Name);
-            var prm = ClParams.From(launch);
-            ClErrors.Check(api.SetKernelArg(program.Kernel, arg, (nuint)sizeof(ClParams), &prm), "clSetKernelArg(params)", op.Name);
-            if (launch.Items == 0) return;
-            nuint local = LocalSize;
-            nuint global = (nuint)((launch.Items + LocalSize - 1) / LocalSize * LocalSize);
-            ClErrors.Check(api.EnqueueNdrangeKernel(_device.Queue, program.Kernel, 1, null, &global, &local, 0, null, null), "clEnqueueNDRangeKernel", op.Name);
         }
+    }
+
+    private sealed class ClKernel(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output, ClProgram program, ClBuffer[] buffers, KernelLaunch launch)
+        : PreparedKernel(op, CheckShapes(op, inputs, output))
+    {
+        public ClProgram Program { get; } = program;
+        public ClBuffer[] Buffers { get; } = buffers;
+        public ClParams Params { get; } = ClParams.From(launch);
+        public int Items { get; } = launch.Items;
     }
 
     private ClProgram Program(KernelLaunch launch)

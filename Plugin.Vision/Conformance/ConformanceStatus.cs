@@ -1,0 +1,8 @@
+namespace Vision.Conformance;
+
+public enum ConformanceStatus
+{
+    Pass,
+    Fail,
+    Skip,
+}
