@@ -10,5 +10,8 @@ typedef struct { int count; int p[32]; float f[8]; } Params;
 #define FABS(x) fabs(x)
 #define NEG_INF (-3.402823466e+38f)
 #define GLOBAL_ID() ((int)get_global_id(0))
+#define NAN_F NAN
+#define POS_INF INFINITY
 
+#include "math.inc"
 #include "activation.inc"

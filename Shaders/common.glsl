@@ -15,5 +15,9 @@ uniform float uFloats[8];  // FPARAM(k): alpha, beta, epsilon...
 #define NEG_INF (-3.402823466e+38)
 // A 2D grid when a 1D one would exceed 65535 groups; the id stays a flat index either way.
 #define GLOBAL_ID() (int(gl_GlobalInvocationID.y) * int(gl_NumWorkGroups.x) * 64 + int(gl_GlobalInvocationID.x))
+// GLSL has no NaN or infinity literal; these are their IEEE bit patterns.
+#define NAN_F uintBitsToFloat(0x7fc00000u)
+#define POS_INF uintBitsToFloat(0x7f800000u)
 
+#include "math.inc"
 #include "activation.inc"

@@ -142,7 +142,20 @@ public static class GraphCompiler
         shapes[name] = value.Shape;
     }
 
-    /// <summary>Conv/Gemm/Add followed by its only consumer, a ReLU: one kernel instead of two.</summary>
+    /// <summary>The fused form of an element-wise op, when the kernels have one.</summary>
+    private static Activation? AsActivation(Op op) => op is not Unary u ? null : u.Kind switch
+    {
+        UnaryKind.Relu => Activation.Relu,
+        UnaryKind.Clip => Activation.Clip(u.Alpha, u.Beta),
+        UnaryKind.LeakyRelu => Activation.LeakyRelu(u.Alpha),
+        UnaryKind.Sigmoid => Activation.Sigmoid,
+        UnaryKind.HardSigmoid => Activation.HardSigmoid(u.Alpha, u.Beta),
+        UnaryKind.HardSwish => Activation.HardSwish,
+        UnaryKind.Tanh => Activation.Tanh,
+        _ => null,
+    };
+
+    /// <summary>Conv/Gemm/binary op followed by its only consumer, an activation: one kernel instead of two.</summary>
     private static void FuseActivations(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect)
     {
         var uses = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -152,12 +165,12 @@ public static class GraphCompiler
         for (int i = 0; i < steps.Count; i++)
         {
             var producer = steps[i];
-            if (producer.Op is not IFusesActivation { Activation: Activation.None } fusable) continue;
+            if (producer.Op is not IFusesActivation fusable || fusable.Activation.Kind != ActivationKind.None) continue;
             if (uses.GetValueOrDefault(producer.Output) != 1 || protect.Contains(producer.Output)) continue;
             int j = steps.FindIndex(i + 1, s => s.Inputs.Contains(producer.Output));
-            if (j < 0 || steps[j].Op is not Unary { Kind: UnaryKind.Relu }) continue;
+            if (j < 0 || AsActivation(steps[j].Op) is not { } activation) continue;
             var consumer = steps[j];
-            steps[i] = producer with { Op = fusable.WithActivation(Activation.Relu), Output = consumer.Output };
+            steps[i] = producer with { Op = fusable.WithActivation(activation), Output = consumer.Output };
             steps.RemoveAt(j);
         }
     }

@@ -18,8 +18,6 @@ internal static partial class NodeTranslator
             case "AveragePool": Pool(c, PoolKind.Average); break;
             case "GlobalAveragePool": c.Emit(new GlobalPool(PoolKind.Average), c.Output(), c.Input(0)); break;
             case "GlobalMaxPool": c.Emit(new GlobalPool(PoolKind.Max), c.Output(), c.Input(0)); break;
-            case "Relu": c.Emit(new Unary(UnaryKind.Relu), c.Output(), c.Input(0)); break;
-            case "Add": c.Emit(new Binary(BinaryKind.Add), c.Output(), c.Input(0), c.Input(1)); break;
             case "Gemm": Gemm(c); break;
             case "Softmax" or "LogSoftmax":
                 c.Emit(new Softmax(c.Int("axis", c.Opset >= 13 ? -1 : 1), c.Node.OpType == "LogSoftmax", coerce2D: c.Opset < 13), c.Output(), c.Input(0));
@@ -59,19 +57,9 @@ internal static partial class NodeTranslator
                 break;
             }
             default:
-                if (!TranslateMore(c)) throw c.Unsupported($"op {c.Node.OpType} is not implemented");
+                if (!Elementwise(c) && !Layout(c)) throw c.Unsupported($"op {c.Node.OpType} is not implemented");
                 break;
         }
-    }
-
-    /// <summary>Ops added beside the core set; false when the op is unknown.</summary>
-    static partial void TranslateMoreImpl(TranslationContext c, ref bool handled);
-
-    private static bool TranslateMore(TranslationContext c)
-    {
-        bool handled = false;
-        TranslateMoreImpl(c, ref handled);
-        return handled;
     }
 
     private static void Conv(TranslationContext c)

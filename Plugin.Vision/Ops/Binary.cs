@@ -3,8 +3,11 @@ using Vision.Tensors;
 
 namespace Vision.Ops;
 
-/// <summary>y = a (op) b with numpy broadcasting (up to rank 6), with an optional fused activation (residual add + ReLU).</summary>
-public sealed class Binary(BinaryKind kind, Activation activation = Activation.None) : Op, IFusesActivation
+/// <summary>
+/// y = a (op) b with numpy broadcasting (up to rank 6), with an optional fused activation (residual add + ReLU). PRelu
+/// is here too: its slope is just a broadcast second operand.
+/// </summary>
+public sealed class Binary(BinaryKind kind, Activation activation = default) : Op, IFusesActivation
 {
     public const int MaxRank = 6;
 
@@ -15,8 +18,16 @@ public sealed class Binary(BinaryKind kind, Activation activation = Activation.N
 
     public override string Name => "binary";
 
-    public override int[] OutputShape(IReadOnlyList<int[]?> inputs) =>
-        Broadcast.Shape(Require(inputs, 0, -1, "a"), Require(inputs, 1, -1, "b"));
+    public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
+    {
+        var a = Require(inputs, 0, -1, "a");
+        var b = Require(inputs, 1, -1, "b");
+        var shape = Broadcast.Shape(a, b);
+        // PRelu's slope broadcasts to x, never the other way: the output is x's shape.
+        if (Kind == BinaryKind.PRelu && !shape.AsSpan().SequenceEqual(a))
+            throw new ShapeException($"prelu: slope {Tensor.ShapeString(b)} does not broadcast to x {Tensor.ShapeString(a)}");
+        return shape;
+    }
 
     public override void Reference(IReadOnlyList<Tensor?> inputs, Tensor output)
     {
@@ -36,6 +47,13 @@ public sealed class Binary(BinaryKind kind, Activation activation = Activation.N
     public float Apply(float a, float b) => Kind switch
     {
         BinaryKind.Add => a + b,
+        BinaryKind.Sub => a - b,
+        BinaryKind.Mul => a * b,
+        BinaryKind.Div => a / b,
+        BinaryKind.Pow => Elementwise.Pow(a, b),
+        BinaryKind.Max => Math.Max(a, b),
+        BinaryKind.Min => Math.Min(a, b),
+        BinaryKind.PRelu => a >= 0f ? a : a * b,
         _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
     };
 
@@ -53,7 +71,7 @@ public sealed class Binary(BinaryKind kind, Activation activation = Activation.N
             p[MaxRank + d] = real ? sa[d - shift] : 0;
             p[2 * MaxRank + d] = real ? sb[d - shift] : 0;
         }
-        return new KernelLaunch(Name, Tensor.ShapeLength(output), p, null,
+        return new KernelLaunch(Name, Tensor.ShapeLength(output), p, Activations.Floats(Activation),
             "OP_" + Kind.ToString().ToUpperInvariant(), Activations.Define(Activation));
     }
 }

@@ -10,7 +10,7 @@ namespace Vision.Ops;
 /// </summary>
 public sealed class Conv2d(
     int strideH = 1, int strideW = 1, Pads pads = default, int dilationH = 1, int dilationW = 1, int group = 1,
-    Activation activation = Activation.None) : Op, IFusesActivation
+    Activation activation = default) : Op, IFusesActivation
 {
     public int StrideH { get; } = strideH;
     public int StrideW { get; } = strideW;
@@ -77,6 +77,6 @@ public sealed class Conv2d(
         return new KernelLaunch(Name, Tensor.ShapeLength(output),
             [x[0], x[1], x[2], x[3], w[0], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
              DilationH, DilationW, Group],
-            null, hasBias ? "HAS_BIAS" : "", Activations.Define(Activation));
+            Activations.Floats(Activation), hasBias ? "HAS_BIAS" : "", Activations.Define(Activation));
     }
 }

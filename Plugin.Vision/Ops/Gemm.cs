@@ -8,7 +8,7 @@ namespace Vision.Ops;
 /// C optional and broadcast from [1 or M, 1 or N] (a bias vector [N] included).
 /// </summary>
 public sealed class Gemm(float alpha = 1f, float beta = 1f, bool transA = false, bool transB = false,
-    Activation activation = Activation.None) : Op, IFusesActivation
+    Activation activation = default) : Op, IFusesActivation
 {
     public float Alpha { get; } = alpha;
     public float Beta { get; } = beta;
@@ -74,7 +74,7 @@ public sealed class Gemm(float alpha = 1f, float beta = 1f, bool transA = false,
         var (m, n, k) = Dims(inputs);
         var c = inputs.Count > 2 ? inputs[2] : null;
         var (cm, cn) = c == null ? (1, 1) : CDims(c);
-        return new KernelLaunch(Name, m * n, [m, n, k, cm, cn], [Alpha, Beta],
+        return new KernelLaunch(Name, m * n, [m, n, k, cm, cn], Activations.Floats(Activation, [Alpha, Beta]),
             TransA ? "TRANS_A" : "", TransB ? "TRANS_B" : "", c != null ? "HAS_C" : "", Activations.Define(Activation));
     }
 }

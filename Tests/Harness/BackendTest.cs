@@ -20,6 +20,9 @@ public abstract class BackendTest(Backend kind)
     /// <summary>Fixed-seed random input; each call in a test gets the next seed, so inputs differ but repeat run to run.</summary>
     protected Tensor Random(params int[] shape) => Tensor.Random(shape, _seed++);
 
+    /// <summary>As <see cref="Random(int[])"/>, uniform in [min, max) (wide ranges reach overflow-prone inputs).</summary>
+    protected Tensor RandomIn(float min, float max, params int[] shape) => Tensor.Random(shape, _seed++, min, max);
+
     [SetUp]
     public void ResetSeed() => _seed = 1;
 

@@ -39,6 +39,16 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     [Test]
     public void FusedRelu() => Check(new Conv2d(activation: Activation.Relu), Random(1, 5, 6, 6), Random(7, 5, 3, 3), Random(7));
 
+    // Parameterised activations reach the kernel through FPARAM(6), FPARAM(7); conv2d has no floats of its own.
+    [Test]
+    public void FusedParameterisedActivations()
+    {
+        foreach (var act in new[] { Activation.Relu6, Activation.LeakyRelu(0.1f), Activation.HardSigmoid(), Activation.HardSwish,
+                                    Activation.Sigmoid, Activation.Tanh })
+            Check(new Conv2d(pads: Pads.Uniform(1), activation: act), [Random(2, 13, 7, 5), Random(6, 13, 3, 3), Random(6)],
+                Tolerance.Transcendental);
+    }
+
     [Test]
     public void WrongChannelsIsAShapeError() =>
         Assert.Throws<ShapeException>(() => Compute.Run(new Conv2d(), Random(1, 3, 5, 5), Random(2, 4, 3, 3)));

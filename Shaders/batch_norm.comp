@@ -1,0 +1,12 @@
+// batch_norm: GLSL entry over the shared body batch_norm.body.
+#include "common.glsl"
+layout(std430, binding = 0) readonly buffer B_x { float x[]; };
+layout(std430, binding = 1) readonly buffer B_scale { float scale[]; };
+layout(std430, binding = 2) readonly buffer B_bias { float bias[]; };
+layout(std430, binding = 3) readonly buffer B_mean { float mean[]; };
+layout(std430, binding = 4) readonly buffer B_variance { float variance[]; };
+layout(std430, binding = 5) writeonly buffer B_y { float y[]; };
+void main()
+{
+#include "batch_norm.body"
+}
