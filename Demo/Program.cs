@@ -16,10 +16,13 @@ public static class Program
             {
                 "demo" => Demo(rest),
                 "conformance" => Cli.ConformanceCommand.Run(rest),
+                "verify" => Cli.VerifyCommand.Run(rest),
                 _ => Unknown(verb),
             };
         }
-        catch (Exception e) when (e is IOException or ArgumentException or BackendUnavailableException)
+        catch (Exception e) when (e is IOException or ArgumentException or BackendUnavailableException or Compile.CompileException
+                                       or Models.ModelLoadException or Kernels.KernelCompileException or ComputeException
+                                       or Ops.ShapeException or Engine.Platform.GraphicsContextException)
         {
             Console.Error.WriteLine($"vision {verb}: {e.Message}");
             return 1;
