@@ -93,6 +93,15 @@ public sealed class Scene
         }
     }
 
+    /// <summary>Destroys every object (OnDisable, OnDestroy), as at shutdown.</summary>
+    public void DestroyAll()
+    {
+        InFrame = false;
+        _pendingObjects.Clear();
+        // Each DestroyNow removes the object and its children, so the list shrinks to empty.
+        while (_objects.Count > 0) DestroyNow(_objects[0]);
+    }
+
     /// <summary>Runs one whole frame without a clock or a GPU (tests, tools): Begin, fixed steps, Update, LateUpdate, Render, End.</summary>
     public void RunFrame(RenderContext? render = null, int fixedSteps = 1)
     {
