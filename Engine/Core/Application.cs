@@ -40,7 +40,11 @@ public sealed class Application : IDisposable
 
     public int Width { get; private set; }
     public int Height { get; private set; }
+    /// <summary>Per-frame engine work: input, updates, render (finished), present; capture excluded.</summary>
     public FrameStats Stats { get; } = new();
+
+    /// <summary>Per-frame capture cost: FrameRendered handlers, screenshots and recording (0 when nothing captures).</summary>
+    public FrameStats CaptureStats { get; } = new();
 
     /// <summary>Raised after the scene has rendered and before the frame is presented: read or capture pixels here.</summary>
     public event Action<Application>? FrameRendered;
@@ -127,12 +131,19 @@ public sealed class Application : IDisposable
             scene.Update();
             scene.LateUpdate();
             RenderScene(scene);
-            Capture();
-            Present();
+            bool capturing = FrameRendered != null || _screenshotPath != null || _recorder != null;
+            // Finish here so the render's cost lands in the frame time, not in the read-back that follows.
+            if (capturing || _window == null) Device.Gl.Finish();
+            long captureStart = clock.ElapsedTicks;
+            if (capturing) Capture();
+            long captureTicks = clock.ElapsedTicks - captureStart;
+            if (_window != null) _window.SwapBuffers();
             scene.EndFrame();
             Device.DrainDeletions();
 
-            Stats.Add((clock.ElapsedTicks - frameStart) * 1000.0 / tickFrequency);
+            // Frame time is the engine's work; capture (read-back, PNG/video encoding) is accounted separately.
+            Stats.Add((clock.ElapsedTicks - frameStart - captureTicks) * 1000.0 / tickFrequency);
+            CaptureStats.Add(captureTicks * 1000.0 / tickFrequency);
             if (Options.MaxFrames > 0 && scene.Time.FrameCount >= Options.MaxFrames) _quit = true;
             if (Options.QuitOnEscape && scene.Input.IsKeyDown(Key.Escape)) _quit = true;
             if (_window != null && _window.ShouldClose) _quit = true;
@@ -207,12 +218,6 @@ public sealed class Application : IDisposable
             _screenshotPath = null;
         }
         _recorder?.Write(frame);
-    }
-
-    private void Present()
-    {
-        if (_window != null) _window.SwapBuffers();
-        else Device.Gl.Finish();   // headless: wait for the frame so frame times measure the work, not the queueing
     }
 
     public void Dispose()

@@ -69,12 +69,14 @@ public sealed class TextRenderer : Scenes.Component
     {
         if (_vertices.Length < _length * 24) _vertices = new float[Math.Max(_length, 64) * 24];
         float w = font.CellWidth * PixelScale, h = font.CellHeight * PixelScale;
-        float x = Position.X, y = Position.Y;
+        // The pen starts at Position; each cell begins Pad texels before the pen and above the line.
+        float pad = BitmapFont.Pad * PixelScale;
+        float x = Position.X - pad, y = Position.Y - pad;
         int v = 0, quads = 0;
         for (int i = 0; i < _length; i++)
         {
             char c = _chars[i];
-            if (c == '\n') { x = Position.X; y += h; continue; }
+            if (c == '\n') { x = Position.X - pad; y += h - 2 * pad; continue; }
             if (c != ' ')
             {
                 var (u0, v0, u1, v1) = font.Glyph(c);
@@ -83,7 +85,7 @@ public sealed class TextRenderer : Scenes.Component
                 Put(x, y + h, u0, v0); Put(x + w, y, u1, v1); Put(x, y, u0, v1);
                 quads++;
             }
-            x += w;
+            x += font.Advance(c) * PixelScale;
         }
         return quads;
 

@@ -19,7 +19,7 @@ public sealed class WindowedSmokeTests
         var cube = scene.CreateObject("Cube");
         var mr = cube.AddComponent<MeshRenderer>();
         mr.TexturePath = BuiltinTextures.CheckerName;
-        cube.AddComponent<Spinner>();
+        cube.AddComponent<TestSpinner>();
         var hud = scene.CreateObject("Hud");
         hud.AddComponent<FpsText>();
     }
@@ -80,7 +80,7 @@ public sealed class WindowedSmokeTests
     }
 
     /// <summary>Turns its object about Y at 90 degrees per second.</summary>
-    public sealed class Spinner : Component
+    public sealed class TestSpinner : Component
     {
         protected override void Update() => Transform.Rotate(Vector3.UnitY, 90f * Time.DeltaTime);
     }
