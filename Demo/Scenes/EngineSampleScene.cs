@@ -43,6 +43,8 @@ public static class EngineSampleScene
             Height = 540,
             Headless = o.Headless,
             MaxFrames = frames ?? 0,
+            // Interactive viewing is capped at 60 fps by sleeping; runs with --frames are measurements, uncapped.
+            TargetFps = frames == null ? 60 : 0,
         });
         if (frames == null && app.IsHeadless)
         {

@@ -5,6 +5,7 @@ public sealed class Time
 {
     private double _fpsWindowStart;
     private int _fpsWindowFrames;
+    private bool _fpsWindowDone;
 
     /// <summary>Seconds since the previous frame (0 on the first frame), clamped to <see cref="MaxDeltaTime"/>.</summary>
     public float DeltaTime { get; private set; }
@@ -15,7 +16,7 @@ public sealed class Time
     /// <summary>Frames begun so far; 1 during the first frame.</summary>
     public long FrameCount { get; private set; }
 
-    /// <summary>Frames per second over the last half second (0 until the first half second has passed).</summary>
+    /// <summary>Frames per second over the last half second (over the frames so far during the first half second; 0 on frame 1).</summary>
     public float Fps { get; private set; }
 
     /// <summary>Step of FixedUpdate in seconds (default 1/50 s, as in Unity).</summary>
@@ -38,6 +39,11 @@ public sealed class Time
             Fps = (float)((_fpsWindowFrames - 1) / window);
             _fpsWindowStart = now;
             _fpsWindowFrames = 1;
+            _fpsWindowDone = true;
+        }
+        else if (!_fpsWindowDone && window > 0)
+        {
+            Fps = (float)((_fpsWindowFrames - 1) / window);   // provisional until the first half second is over
         }
     }
 }

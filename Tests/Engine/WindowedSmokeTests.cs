@@ -1,8 +1,5 @@
-using System.Numerics;
 using OpenCvSharp;
 using Vision.Engine.Core;
-using Vision.Engine.Rendering;
-using Vision.Engine.Scenes;
 
 namespace Vision.Tests.Engine;
 
@@ -10,20 +7,6 @@ namespace Vision.Tests.Engine;
 [NonParallelizable]
 public sealed class WindowedSmokeTests
 {
-    private static void BuildScene(Scene scene)
-    {
-        var cam = scene.CreateObject("Camera");
-        cam.Transform.Position = new Vector3(0, 1.5f, 3);
-        cam.Transform.LookAt(Vector3.Zero);
-        cam.AddComponent<Camera>();
-        var cube = scene.CreateObject("Cube");
-        var mr = cube.AddComponent<MeshRenderer>();
-        mr.TexturePath = BuiltinTextures.CheckerName;
-        cube.AddComponent<TestSpinner>();
-        var hud = scene.CreateObject("Hud");
-        hud.AddComponent<FpsText>();
-    }
-
     [Test]
     public void AWindowRuns60FramesAndItsScreenshotIsNotBlank()
     {
@@ -35,7 +18,7 @@ public sealed class WindowedSmokeTests
             using var app = new Application(new ApplicationOptions { Title = "smoke", Width = 320, Height = 240, MaxFrames = 60, Log = log.Add });
             Assert.That(app.IsHeadless, Is.False, $"a window should open on {xvfb.Display}: {app.FallbackReason}");
             Assert.That(app.Context.Description, Does.Contain("GLFW"));
-            BuildScene(app.Scene);
+            TestScenes.CubeOnPlane(app.Scene);
             app.FrameRendered += a =>
             {
                 if (a.Scene.Time.FrameCount == 60) a.RequestScreenshot(png);
@@ -77,11 +60,5 @@ public sealed class WindowedSmokeTests
         {
             NativeEnvironment.Set("DISPLAY", previous);
         }
-    }
-
-    /// <summary>Turns its object about Y at 90 degrees per second.</summary>
-    public sealed class TestSpinner : Component
-    {
-        protected override void Update() => Transform.Rotate(Vector3.UnitY, 90f * Time.DeltaTime);
     }
 }
