@@ -87,4 +87,15 @@ public sealed class GlWrapperTests
         var e = Assert.ThrowsAsync<InvalidOperationException>(() => Task.Run(() => { Texture2D.Create(device, 1, 1); }))!;
         Assert.That(e.Message, Does.Contain("Texture2D.Create"));
     }
+
+    [Test]
+    public void AGlThreadDeletesWhatOtherThreadsDispose()
+    {
+        using var thread = new GlThread("test-gl");
+        var texture = thread.Invoke(() => Texture2D.Create(thread.Device, 8, 8));
+        Assert.That(thread.IsCurrentThread, Is.False);
+        texture.Dispose();                                   // from the test thread: queued
+        bool alive = thread.Invoke(() => thread.Device.Gl.IsTexture(texture.Handle));
+        Assert.That(alive, Is.False, "drained by the GL thread before its next work item");
+    }
 }
