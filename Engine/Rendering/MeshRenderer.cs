@@ -8,6 +8,7 @@ namespace Vision.Engine.Rendering;
 public sealed class MeshRenderer : Scenes.Component
 {
     private Texture2D? _ownedTexture;
+    private bool _textureTried;
 
     public MeshShape Shape { get; set; } = MeshShape.Cube;
 
@@ -26,9 +27,11 @@ public sealed class MeshRenderer : Scenes.Component
     {
         var device = context.Device;
         var gl = device.Gl;
-        if (Texture == null && TexturePath != null)
+        if (Texture == null && TexturePath is { } path && !_textureTried)
         {
-            Texture = BuiltinTextures.Resolve(device, TexturePath, out bool owned);
+            // Tried once: a missing file is reported (logged by the scene) a single time, then the object draws untextured.
+            _textureTried = true;
+            Texture = BuiltinTextures.Resolve(device, path, out bool owned);
             if (owned) _ownedTexture = Texture;
         }
         var shader = BuiltinShaders.Mesh(device);
