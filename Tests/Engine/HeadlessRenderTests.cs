@@ -1,5 +1,6 @@
 using System.Numerics;
 using OpenCvSharp;
+using Vision.Engine.Core;
 using Vision.Engine.Rendering;
 using Vision.Engine.Scenes;
 using static Vision.Tests.Engine.HeadlessRun;
@@ -188,5 +189,19 @@ public sealed class HeadlessRenderTests
         {
             if (Directory.Exists(dir)) Directory.Delete(dir, true);
         }
+    }
+
+    [Test]
+    public void AMissingTextureFileIsLoggedOnceAndTheLoopGoesOn()
+    {
+        var messages = new List<string>();
+        using var app = new Application(new ApplicationOptions { Headless = true, Width = 32, Height = 32, MaxFrames = 5 });
+        app.Scene.Log = messages.Add;
+        PerspectiveCamera(app.Scene);
+        app.Scene.CreateObject("box").AddComponent<MeshRenderer>().TexturePath = "/nonexistent/texture.png";
+        app.Run();
+        Assert.That(app.Scene.Time.FrameCount, Is.EqualTo(5));
+        Assert.That(messages, Has.Count.EqualTo(1));
+        Assert.That(messages[0], Does.Contain("MeshRenderer.OnRender").And.Contain("'box'").And.Contain("/nonexistent/texture.png"));
     }
 }
