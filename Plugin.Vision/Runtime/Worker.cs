@@ -102,6 +102,22 @@ public sealed class Worker : IDisposable
         Backend.Dispatch(_kernels, 0, _kernels.Length);
     }
 
+    /// <summary>How many prepared kernels one inference queues (the unit of <see cref="ExecuteRange"/>).</summary>
+    public int KernelCount => _kernels.Length;
+
+    /// <summary>
+    /// Queues kernels [start, start + count) of the plan: one inference spread over several frames is
+    /// <c>ExecuteRange(0, k)</c>, <c>ExecuteRange(k, k)</c>, ... until <see cref="KernelCount"/>.
+    /// </summary>
+    public void ExecuteRange(int start, int count)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Plan == null) throw new InvalidOperationException("no inputs yet: call Run(input) or InputOnDevice(name, shape) first");
+        if (start < 0 || count < 0 || start + count > _kernels.Length)
+            throw new ArgumentOutOfRangeException(nameof(start), $"kernels [{start}, {start + count}) outside the plan's {_kernels.Length}");
+        if (count > 0) Backend.Dispatch(_kernels, start, count);
+    }
+
     /// <summary>Reads an output (default: the first) or a kept intermediate back to the host.</summary>
     public Tensor PeekOutput(string? name = null)
     {
