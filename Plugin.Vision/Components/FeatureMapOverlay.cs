@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using Silk.NET.OpenGL;
+using Vision.Engine.Core;
+using Vision.Engine.Graphics;
+using Vision.Engine.Rendering;
+
+namespace Vision.Components;
+
+/// <summary>
+/// Shows one layer of a <see cref="NeuralNetwork"/> as a grid of its channels, each normalised by its own min and max
+/// and coloured by a colormap, with the layer's name, shape and value range. The layer comes from the Worker's kept
+/// intermediates (<see cref="NeuralNetwork.KeepLayers"/> / <see cref="NeuralNetwork.AutoFeatureLayers"/>); the tiles are
+/// computed on the GPU, and only the per-channel ranges (two floats a channel) are read back, without waiting.
+/// </summary>
+public sealed class FeatureMapOverlay : Engine.Scenes.Component
+{
+    private Texture2D? _tiles;
+    private GpuBuffer? _ranges;
+    private int _rangeChannels;
+    private AsyncReadback? _readback;
+    private TextRenderer? _label;
+    private readonly char[] _text = new char[256];
+    private long _seen = -1;
+    private long _preparedFrame = -1;
+    private bool _dirty = true;
+    private string _shapeText = "";
+    private PipelineStats? _stats;
+
+    public string? NetworkObject { get; set; }
+    public NeuralNetwork? Network { get; set; }
+
+    /// <summary>Index into the network's <see cref="NeuralNetwork.FeatureLayers"/>.</summary>
+    public int LayerIndex { get; set; }
+
+    /// <summary>Page of <see cref="TilesPerPage"/> channels.</summary>
+    public int Page { get; set; }
+
+    public int TilesPerPage { get; set; } = 16;
+
+    /// <summary>Edge of the square grid texture in texels.</summary>
+    public int TextureSize { get; set; } = 512;
+
+    public Colormap Colormap { get; set; } = Colormap.Inferno;
+
+    /// <summary>Pixel rectangle on screen; zero size: a square in the bottom-right corner, 40% of the height.</summary>
+    public Vector4 ScreenRect { get; set; }
+
+    public bool DrawOnScreen { get; set; } = true;
+    public bool Visible { get; set; } = true;
+
+    public Key NextLayerKey { get; set; } = Key.L;
+    public Key NextPageKey { get; set; } = Key.P;
+    public Key ToggleKey { get; set; } = Key.F;
+
+    /// <summary>The grid texture (GL-oriented); tile k of the page shows channel Page * TilesPerPage + k.</summary>
+    public Texture2D? Tiles => _tiles;
+
+    public int Columns => (int)Math.Ceiling(Math.Sqrt(Math.Max(1, TilesPerPage)));
+
+    /// <summary>Tile edge in texels, one border texel included.</summary>
+    public int TileSize => TextureSize / Columns;
+
+    public string LayerName { get; private set; } = "";
+    public int[] LayerShape { get; private set; } = [];
+
+    /// <summary>Value range over the page's channels, from the last completed read-back.</summary>
+    public Vector2 ValueRange { get; private set; }
+
+    /// <summary>Increments each time the tiles are recomputed.</summary>
+    public long Version { get; private set; }
+
+    protected override void Start()
+    {
+        _stats = PipelineStats.Of(Scene!);
+        _label = GameObject.AddComponent<TextRenderer>();
+        _label.PixelScale = 1.5f;
+    }
+
+    protected override void Update()
+    {
+        if (NextLayerKey != 0 && Input.WasKeyPressed(NextLayerKey)) { LayerIndex++; Page = 0; _dirty = true; }
+        if (NextPageKey != 0 && Input.WasKeyPressed(NextPageKey)) { Page++; _dirty = true; }
+        if (ToggleKey != 0 && Input.WasKeyPressed(ToggleKey)) Visible = !Visible;
+    }
+
+    public void Prepare(GraphicsDevice device)
+    {
+        long frame = Scene?.Time.FrameCount ?? 0;
+        if (frame == _preparedFrame) return;
+        _preparedFrame = frame;
+        var network = Network ??= ComponentLookup.Find<NeuralNetwork>(this, NetworkObject);
+        network.Prepare(device);
+        var layers = network.FeatureLayers;
+        if (network.Worker == null || layers.Count == 0) return;
+        if (_readback != null && _readback.Poll(device)) UpdateRange();
+        if (network.Version == _seen && !_dirty) return;
+        _seen = network.Version;
+        _dirty = false;
+        long t0 = Stopwatch.GetTimestamp();
+        LayerIndex = ((LayerIndex % layers.Count) + layers.Count) % layers.Count;
+        LayerName = layers[LayerIndex];
+        if (!ReferenceEquals(LayerShape, network.ShapeOf(LayerName)))
+        {
+            LayerShape = network.ShapeOf(LayerName);
+            _shapeText = "[" + string.Join(",", LayerShape) + "]";   // only when the layer changes
+        }
+        var image = TensorImage.Of(LayerShape);
+        int pages = (image.Channels + TilesPerPage - 1) / TilesPerPage;
+        Page = ((Page % pages) + pages) % pages;
+
+        var gl = device.Gl;
+        if (_tiles == null || _tiles.Width != TextureSize)
+        {
+            _tiles?.Dispose();
+            _tiles = Texture2D.Create(device, TextureSize, TextureSize, nearest: true);
+        }
+        if (_ranges == null || _rangeChannels < image.Channels)
+        {
+            _ranges?.Dispose();
+            _rangeChannels = Math.Max(image.Channels, 64);
+            _ranges = GpuBuffer.Create(device, BufferTargetARB.ShaderStorageBuffer, (nuint)(2 * _rangeChannels * sizeof(float)), BufferUsageARB.DynamicCopy);
+        }
+        uint data = network.GlBufferOf(LayerName);
+        var range = ComponentShaders.Compute(device, "channel_range");
+        range.Use();
+        range.Set("u_channels", image.Channels);
+        range.Set("u_plane", image.Width * image.Height);
+        range.Set("u_nhwc", image.Nhwc ? 1 : 0);
+        gl.BindBufferBase(BufferTargetARB.ShaderStorageBuffer, 0, data);
+        gl.BindBufferBase(BufferTargetARB.ShaderStorageBuffer, 1, _ranges.Handle);
+        gl.DispatchCompute((uint)image.Channels, 1, 1);
+        gl.MemoryBarrier(MemoryBarrierMask.ShaderStorageBarrierBit);
+
+        var tiles = ComponentShaders.Compute(device, "feature_tiles");
+        tiles.Use();
+        gl.Uniform2(tiles.Location("u_image"), TextureSize, TextureSize);
+        gl.Uniform3(tiles.Location("u_tensor"), image.Width, image.Height, image.Channels);
+        tiles.Set("u_nhwc", image.Nhwc ? 1 : 0);
+        tiles.Set("u_first", Page * TilesPerPage);
+        tiles.Set("u_columns", Columns);
+        tiles.Set("u_tile", TileSize);
+        tiles.Set("u_colormap", (int)Colormap);
+        gl.BindImageTexture(0, _tiles.Handle, 0, false, 0, BufferAccessARB.WriteOnly, InternalFormat.Rgba8);
+        gl.DispatchCompute((uint)((TextureSize + 7) / 8), (uint)((TextureSize + 7) / 8), 1);
+        gl.MemoryBarrier(MemoryBarrierMask.ShaderImageAccessBarrierBit | MemoryBarrierMask.TextureFetchBarrierBit);
+        device.Check("feature map dispatch");
+
+        if (_readback == null || _readback.Result.Length != 2 * _rangeChannels)
+        {
+            _readback?.Dispose();
+            _readback = new AsyncReadback(2 * _rangeChannels);
+        }
+        _readback.Request(device, _ranges.Handle);
+        if (_stats is { SyncStages: true }) gl.Finish();
+        _stats?.Add(PipelineStage.Postprocess, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        Version++;
+    }
+
+    private void UpdateRange()
+    {
+        if (LayerShape.Length == 0) return;
+        var image = TensorImage.Of(LayerShape);
+        float lo = float.MaxValue, hi = float.MinValue;
+        int first = Page * TilesPerPage, last = Math.Min(image.Channels, first + TilesPerPage);
+        var r = _readback!.Result;
+        for (int c = first; c < last; c++)
+        {
+            lo = Math.Min(lo, r[2 * c]);
+            hi = Math.Max(hi, r[2 * c + 1]);
+        }
+        ValueRange = new Vector2(lo, hi);
+    }
+
+    protected override void OnRender(RenderContext context)
+    {
+        Prepare(context.Device);
+        bool show = DrawOnScreen && Visible && _tiles != null;
+        if (_label != null) _label.Enabled = show;
+        if (!show) return;
+        float edge = context.Height * 0.4f;
+        var rect = ScreenRect.Z > 0 ? ScreenRect : new Vector4(context.Width - edge - 8, context.Height - edge - 8, edge, edge);
+        HudDraw.Image(context, _tiles!, rect, Vector4.One, blend: true);
+        if (_label == null) return;
+        var image = TensorImage.Of(LayerShape);
+        int pages = (image.Channels + TilesPerPage - 1) / TilesPerPage;
+        int first = Page * TilesPerPage, last = Math.Min(image.Channels, first + TilesPerPage) - 1;
+        _text.AsSpan().TryWrite(CultureInfo.InvariantCulture,
+            $"{LayerName} {_shapeText}\nch {first}-{last} (page {Page + 1}/{pages})  range {ValueRange.X:F2}..{ValueRange.Y:F2}",
+            out int written);
+        _label.SetText(_text.AsSpan(0, written));
+        _label.Position = new Vector2(rect.X, rect.Y - 30);
+    }
+
+    protected override void OnDestroy()
+    {
+        _tiles?.Dispose();
+        _ranges?.Dispose();
+        _readback?.Dispose();
+        _tiles = null;
+        _ranges = null;
+        _readback = null;
+    }
+}

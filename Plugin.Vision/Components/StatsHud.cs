@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using Vision.Engine.Core;
+using Vision.Engine.Rendering;
+
+namespace Vision.Components;
+
+/// <summary>
+/// FPS and per-stage milliseconds (capture, upload, preprocess, inference, postprocess, render) with the backend, the
+/// camera's status and any help lines, top-left. Also records each frame's time and its render share in
+/// <see cref="PipelineStats"/>.
+/// </summary>
+public sealed class StatsHud : Engine.Scenes.Component
+{
+    private static readonly PipelineStage[] Measured = [PipelineStage.Upload, PipelineStage.Preprocess, PipelineStage.Inference, PipelineStage.Postprocess];
+    private TextRenderer? _text;
+    private readonly char[] _buffer = new char[1024];
+    private readonly double[] _before = new double[Measured.Length];
+    private readonly int[] _countsBefore = new int[Measured.Length];
+    private long _frameStart;
+    private PipelineStats? _stats;
+    private CameraSource? _camera;
+
+    /// <summary>Lines shown under the stats (key help).</summary>
+    public string Help { get; set; } = "";
+
+    public bool Visible { get; set; } = true;
+    public Key ToggleKey { get; set; } = Key.H;
+    public Vector2 Position { get; set; } = new(8, 8);
+
+    public PipelineStats Stats => _stats ?? throw new InvalidOperationException("StatsHud has not started");
+
+    protected override void Start()
+    {
+        _stats = PipelineStats.Of(Scene!);
+        _camera = Scene!.FindComponent<CameraSource>();
+        _text = GameObject.AddComponent<TextRenderer>();
+        _text.PixelScale = 1.5f;
+        _text.Color = new Vector4(0.85f, 1f, 0.85f, 1f);
+    }
+
+    protected override void Update()
+    {
+        if (ToggleKey != 0 && Input.WasKeyPressed(ToggleKey)) Visible = !Visible;
+        long now = Stopwatch.GetTimestamp();
+        if (_frameStart != 0 && _stats != null)
+        {
+            // The previous frame: its whole time, and what is left after the measured stages is rendering.
+            double frame = Stopwatch.GetElapsedTime(_frameStart, now).TotalMilliseconds;
+            double staged = 0;
+            for (int i = 0; i < Measured.Length; i++)
+                if (_stats.Count(Measured[i]) != _countsBefore[i]) staged += _stats.Last(Measured[i]);
+            _stats.Add(PipelineStage.Frame, frame);
+            _stats.Add(PipelineStage.Render, Math.Max(0, frame - staged));
+        }
+        for (int i = 0; i < Measured.Length; i++) _countsBefore[i] = _stats?.Count(Measured[i]) ?? 0;
+        _frameStart = now;
+    }
+
+    protected override void OnRender(RenderContext context)
+    {
+        if (_text == null || _stats == null) return;
+        _text.Enabled = Visible;
+        if (!Visible) return;
+        _text.Position = Position;
+        var s = _stats;
+        double frame = s.Smoothed(PipelineStage.Frame);
+        var span = _buffer.AsSpan();
+        span.TryWrite(CultureInfo.InvariantCulture,
+            $"{(frame > 0 ? 1000 / frame : 0):F1} fps  {frame:F1} ms/frame  [{s.Backend}]\n" +
+            $"capture {s.Smoothed(PipelineStage.Capture):F1}  upload {s.Smoothed(PipelineStage.Upload):F1}  pre {s.Smoothed(PipelineStage.Preprocess):F1}  " +
+            $"infer {s.Smoothed(PipelineStage.Inference):F1}  post {s.Smoothed(PipelineStage.Postprocess):F1}  render {s.Smoothed(PipelineStage.Render):F1} ms\n" +
+            $"{(_camera == null ? "" : _camera.IsLive ? "input: " : "INPUT: ")}{_camera?.Status}\n{Help}",
+            out int n);
+        _text.SetText(span[..n]);
+    }
+}
