@@ -5,7 +5,7 @@ namespace Vision.Ops;
 
 /// <summary>
 /// 2D transposed convolution (ONNX ConvTranspose, the gradient of <see cref="Conv2d"/> with respect to its input):
-/// inputs x [N,C,H,W], w [C,K/group,KH,KW] and an optional bias [K]. Every input pixel scatters x * w over a window of
+/// inputs x [N,C,H,W], w [C,K/group,KH,KW] and bias [K] or null (always three inputs: the kernel binds them by position). Every input pixel scatters x * w over a window of
 /// the output placed at (iy * stride - padBegin + i * dilation); the output has
 /// stride * (in - 1) + outputPadding + (k - 1) * dilation + 1 - padBegin - padEnd elements per axis.
 /// Pads may be asymmetric (and negative, which <see cref="ComputePads"/> produces for "same" with stride &gt; kernel).
@@ -66,19 +66,20 @@ public sealed class ConvTranspose2d(
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
+        Shapes.CheckInputCount(inputs, 3, Name);
         var x = Require(inputs, 0, 4, "x");
         var w = Require(inputs, 1, 4, "weights");
         if (StrideH < 1 || StrideW < 1 || DilationH < 1 || DilationW < 1)
             throw new ShapeException($"conv_transpose2d: strides ({StrideH},{StrideW}) and dilations ({DilationH},{DilationW}) must be >= 1");
-        // PyTorch's rule (ONNX Runtime checks the same): output padding only selects among outputs a stride or a dilation leaves ambiguous.
-        if (OutputPaddingH < 0 || OutputPaddingW < 0 || OutputPaddingH >= Math.Max(StrideH, DilationH) || OutputPaddingW >= Math.Max(StrideW, DilationW))
-            throw new ShapeException($"conv_transpose2d: output padding ({OutputPaddingH},{OutputPaddingW}) must be smaller than the stride or the dilation");
+        // The spec sets no upper bound (PyTorch asks for less than the stride or dilation); extra rows just hold the bias.
+        if (OutputPaddingH < 0 || OutputPaddingW < 0)
+            throw new ShapeException($"conv_transpose2d: output padding ({OutputPaddingH},{OutputPaddingW}) must not be negative");
         if (Group < 1 || x[1] % Group != 0)
             throw new ShapeException($"conv_transpose2d: group {Group} must divide input channels {x[1]}");
         if (w[0] != x[1])
             throw new ShapeException($"conv_transpose2d: weights {Tensor.ShapeString(w)} need {x[1]} input channels first (x {Tensor.ShapeString(x)})");
         int k = w[1] * Group;
-        if (inputs.Count > 2 && inputs[2] is { } b && (b.Length != 1 || b[0] != k))
+        if (inputs[2] is { } b && (b.Length != 1 || b[0] != k))
             throw new ShapeException($"conv_transpose2d: bias {Tensor.ShapeString(b)} must be [{k}]");
         int oh = OutputSize(x[2], w[2], StrideH, Pads.Top, Pads.Bottom, DilationH, OutputPaddingH);
         int ow = OutputSize(x[3], w[3], StrideW, Pads.Left, Pads.Right, DilationW, OutputPaddingW);
@@ -91,7 +92,7 @@ public sealed class ConvTranspose2d(
     public override void Reference(IReadOnlyList<Tensor?> inputs, Tensor output)
     {
         Tensor x = inputs[0]!, w = inputs[1]!;
-        Tensor? bias = inputs.Count > 2 ? inputs[2] : null;
+        Tensor? bias = inputs[2];
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3];
         int kPerGroup = w.Shape[1], kh = w.Shape[2], kw = w.Shape[3];
         int k = output.Shape[1], oh = output.Shape[2], ow = output.Shape[3];
@@ -125,7 +126,7 @@ public sealed class ConvTranspose2d(
     {
         var x = inputs[0]!;
         var w = inputs[1]!;
-        bool hasBias = inputs.Count > 2 && inputs[2] != null;
+        bool hasBias = inputs[2] != null;
         return new KernelLaunch(Name, Tensor.ShapeLength(output),
             [x[0], x[1], x[2], x[3], output[1], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
              DilationH, DilationW, Group],

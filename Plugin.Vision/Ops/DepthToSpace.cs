@@ -17,6 +17,7 @@ public sealed class DepthToSpace(int blockSize, DepthToSpaceMode mode = DepthToS
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
+        Shapes.CheckInputCount(inputs, 1, Name);
         var x = Require(inputs, 0, 4, "x");
         int b = BlockSize;
         if (b < 1 || x[1] % (b * b) != 0)

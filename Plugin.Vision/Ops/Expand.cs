@@ -15,6 +15,7 @@ public sealed class Expand(int[] shape) : Op
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
+        Shapes.CheckInputCount(inputs, 1, Name);
         var output = Broadcast.Shape(Require(inputs, 0, -1, "x"), Shape);
         Shapes.CheckRank(output.Length, Name);
         return output;

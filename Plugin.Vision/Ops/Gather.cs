@@ -32,6 +32,7 @@ public sealed class Gather : Op
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
+        Shapes.CheckInputCount(inputs, 1, Name);
         var x = Require(inputs, 0, -1, "data");
         int axis = Shapes.Axis(Axis, x.Length, Name);
         Normalized(x[axis]);

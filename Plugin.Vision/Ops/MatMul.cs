@@ -31,8 +31,11 @@ public sealed class MatMul : Op
         return (batchA, batchB, batch, m, k, n, output.ToArray());
     }
 
-    public override int[] OutputShape(IReadOnlyList<int[]?> inputs) =>
-        Geometry(Require(inputs, 0, -1, "a"), Require(inputs, 1, -1, "b")).Output;
+    public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
+    {
+        Shapes.CheckInputCount(inputs, 2, Name);
+        return Geometry(Require(inputs, 0, -1, "a"), Require(inputs, 1, -1, "b")).Output;
+    }
 
     public override void Reference(IReadOnlyList<Tensor?> inputs, Tensor output)
     {

@@ -39,6 +39,7 @@ public sealed class Pad : Op
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
+        Shapes.CheckInputCount(inputs, 1, Name);
         var x = Require(inputs, 0, Begins.Length, "x");
         Shapes.CheckRank(x.Length, Name);
         var shape = new int[x.Length];

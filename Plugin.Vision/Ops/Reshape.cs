@@ -18,6 +18,7 @@ public sealed class Reshape(int[] shape, bool allowZero = false) : Op
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
+        Shapes.CheckInputCount(inputs, 1, Name);
         var x = Require(inputs, 0, -1, "x");
         var shape = new int[Shape.Length];
         int infer = -1;

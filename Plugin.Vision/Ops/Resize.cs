@@ -57,6 +57,7 @@ public sealed class Resize : Op
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
+        Shapes.CheckInputCount(inputs, 1, Name);
         var x = Require(inputs, 0, 4, "x");
         if (Sizes != null)
         {
@@ -75,12 +76,18 @@ public sealed class Resize : Op
     /// <summary>The scale the coordinate transform divides by on axis d (2 = H, 3 = W).</summary>
     private float Scale(int d, int input, int output) => Scales != null ? Scales[d] : (float)output / input;
 
+    /// <summary>
+    /// The spec's length_resized on axis d: the output length for sizes, but input * scale, unrounded, for scales (the
+    /// ONNX reference and its align_corners test cases compute it so; ONNX Runtime uses the rounded length).
+    /// </summary>
+    private float LengthResized(int d, int input, int output) => Scales != null ? input * Scales[d] : output;
+
     /// <summary>Output coordinate → input coordinate (before rounding or clamping).</summary>
-    public static float SourceCoordinate(ResizeCoordinates coordinates, int x, float scale, int input, int output) => coordinates switch
+    public static float SourceCoordinate(ResizeCoordinates coordinates, int x, float scale, int input, float lengthResized) => coordinates switch
     {
         ResizeCoordinates.HalfPixel => (x + 0.5f) / scale - 0.5f,
-        ResizeCoordinates.PytorchHalfPixel => output > 1 ? (x + 0.5f) / scale - 0.5f : 0f,
-        ResizeCoordinates.AlignCorners => output == 1 ? 0f : x * (float)(input - 1) / (output - 1),
+        ResizeCoordinates.PytorchHalfPixel => lengthResized > 1f ? (x + 0.5f) / scale - 0.5f : 0f,
+        ResizeCoordinates.AlignCorners => lengthResized == 1f ? 0f : x * (float)(input - 1) / (lengthResized - 1f),
         ResizeCoordinates.Asymmetric => x / scale,
         ResizeCoordinates.TfHalfPixelForNearest => (x + 0.5f) / scale,
         _ => throw new ArgumentOutOfRangeException(nameof(coordinates)),
@@ -102,13 +109,14 @@ public sealed class Resize : Op
         var x = inputs[0]!;
         int h = x.Shape[2], w = x.Shape[3], oh = output.Shape[2], ow = output.Shape[3];
         float sh = Scale(2, h, oh), sw = Scale(3, w, ow);
+        float lh = LengthResized(2, h, oh), lw = LengthResized(3, w, ow);
         int planes = x.Shape[0] * x.Shape[1];
         for (int p = 0; p < planes; p++)
         for (int oy = 0; oy < oh; oy++)
         for (int ox = 0; ox < ow; ox++)
         {
-            float fy = SourceCoordinate(Coordinates, oy, sh, h, oh);
-            float fx = SourceCoordinate(Coordinates, ox, sw, w, ow);
+            float fy = SourceCoordinate(Coordinates, oy, sh, h, lh);
+            float fx = SourceCoordinate(Coordinates, ox, sw, w, lw);
             float v;
             if (Mode == ResizeMode.Nearest)
             {
@@ -152,7 +160,7 @@ public sealed class Resize : Op
             ResizeNearestMode.Ceil => "NEAREST_CEIL",
             _ => throw new ArgumentOutOfRangeException(nameof(NearestMode)),
         };
-        return new KernelLaunch(Name, Tensor.ShapeLength(output), [h, w, oh, ow], [Scale(2, h, oh), Scale(3, w, ow)],
+        return new KernelLaunch(Name, Tensor.ShapeLength(output), [h, w, oh, ow], [Scale(2, h, oh), Scale(3, w, ow), LengthResized(2, h, oh), LengthResized(3, w, ow)],
             Mode == ResizeMode.Linear ? "MODE_LINEAR" : "MODE_NEAREST", coordinates, rounding);
     }
 }

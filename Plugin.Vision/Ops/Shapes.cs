@@ -30,6 +30,16 @@ public static class Shapes
         return axis < 0 ? axis + rank : axis;
     }
 
+    /// <summary>
+    /// Throws unless exactly <paramref name="count"/> inputs are given (null for an absent optional one). The GPU
+    /// backends bind buffers by position, so a missing trailing input would shift the output onto the wrong binding.
+    /// </summary>
+    public static void CheckInputCount(IReadOnlyList<int[]?> inputs, int count, string op)
+    {
+        if (inputs.Count != count)
+            throw new ShapeException($"{op}: takes {count} inputs (null for an absent optional one), got {inputs.Count}");
+    }
+
     /// <summary>Throws when a kernel cannot take this rank.</summary>
     public static void CheckRank(int rank, string op)
     {

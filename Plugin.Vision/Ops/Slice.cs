@@ -65,6 +65,7 @@ public sealed class Slice : Op
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
+        Shapes.CheckInputCount(inputs, 1, Name);
         var x = Require(inputs, 0, -1, "x");
         Shapes.CheckRank(x.Length, Name);
         return Ranges(x).Select(r => r.Count).ToArray();

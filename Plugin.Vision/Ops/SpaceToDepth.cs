@@ -15,6 +15,7 @@ public sealed class SpaceToDepth(int blockSize) : Op
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
+        Shapes.CheckInputCount(inputs, 1, Name);
         var x = Require(inputs, 0, 4, "x");
         int b = BlockSize;
         if (b < 1 || x[2] % b != 0 || x[3] % b != 0)

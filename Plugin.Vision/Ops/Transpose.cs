@@ -25,6 +25,7 @@ public sealed class Transpose(int[]? perm = null) : Op
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
+        Shapes.CheckInputCount(inputs, 1, Name);
         var x = Require(inputs, 0, -1, "x");
         Shapes.CheckRank(x.Length, Name);
         return PermFor(x.Length).Select(a => x[a]).ToArray();
