@@ -27,12 +27,28 @@ public sealed class Pad : Op
         Value = value;
     }
 
-    /// <summary>From ONNX's flat pads [x1_begin, x2_begin, ..., x1_end, x2_end, ...].</summary>
-    public static Pad FromOnnx(long[] pads, PadMode mode = PadMode.Constant, float value = 0f)
+    /// <summary>
+    /// From ONNX's flat pads [x1_begin, x2_begin, ..., x1_end, x2_end, ...], one pair per axis of the input, or with
+    /// opset 18's <paramref name="axes"/> one pair per listed axis (negative axes count from the end of
+    /// <paramref name="rank"/>; unlisted axes get no padding).
+    /// </summary>
+    public static Pad FromOnnx(long[] pads, PadMode mode = PadMode.Constant, float value = 0f, int[]? axes = null, int rank = -1)
     {
         if (pads.Length % 2 != 0) throw new ArgumentException($"pad: {pads.Length} pads is not 2 per axis");
-        int rank = pads.Length / 2;
-        return new Pad(pads[..rank].Select(p => checked((int)p)).ToArray(), pads[rank..].Select(p => checked((int)p)).ToArray(), mode, value);
+        int n = pads.Length / 2;
+        axes ??= Enumerable.Range(0, n).ToArray();
+        if (rank < 0) rank = n;
+        if (axes.Length != n) throw new ArgumentException($"pad: {n} pairs of pads for {axes.Length} axes");
+        int[] begins = new int[rank], ends = new int[rank];
+        var seen = new HashSet<int>();
+        for (int i = 0; i < n; i++)
+        {
+            int axis = Shapes.Axis(axes[i], rank, "pad");
+            if (!seen.Add(axis)) throw new ArgumentException($"pad: axis {axes[i]} is listed twice");
+            begins[axis] = checked((int)pads[i]);
+            ends[axis] = checked((int)pads[n + i]);
+        }
+        return new Pad(begins, ends, mode, value);
     }
 
     public override string Name => "pad";

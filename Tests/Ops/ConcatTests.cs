@@ -21,6 +21,9 @@ public sealed class ConcatTests(Backend kind) : BackendTest(kind)
     public void Single() => Check(new Concat(0), Random(2, 3));
 
     [Test]
+    public void EmptyInputsAreSkipped() => Check(new Concat(1), Random(2, 0, 3), Random(2, 2, 3), Random(2, 0, 3), Random(2, 1, 3));
+
+    [Test]
     public void SevenInputsInOneLaunch() =>
         Check(new Concat(2), Enumerable.Range(1, 7).Select(i => Random(2, 3, i, 2)).ToArray<Tensor?>());
 

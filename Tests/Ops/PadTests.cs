@@ -34,6 +34,16 @@ public sealed class PadTests(Backend kind) : BackendTest(kind)
     public void OnnxFlatPads() =>
         Check(Pad.FromOnnx([0, 0, 1, 2, 0, 0, 3, 4], PadMode.Edge), Random(1, 2, 3, 3));
 
+    [Test]
+    public void OnnxAxesInput()
+    {
+        // Opset 18: pads for axes -3 and -1 only (the ONNX test "constant_pad_negative_axes" uses these).
+        var op = Pad.FromOnnx([0, 3, 0, 4], PadMode.Constant, 1.2f, axes: [-3, -1], rank: 4);
+        Assert.That(op.Begins, Is.EqualTo(new[] { 0, 0, 0, 3 }));
+        Assert.That(op.Ends, Is.EqualTo(new[] { 0, 0, 0, 4 }));
+        Check(op, Random(1, 3, 4, 5));
+    }
+
     [TestCase(PadMode.Constant, new float[] { 0, 0, 1, 2, 3, 0, 0 })]
     [TestCase(PadMode.Reflect, new float[] { 3, 2, 1, 2, 3, 2, 1 })]
     [TestCase(PadMode.Edge, new float[] { 1, 1, 1, 2, 3, 3, 3 })]

@@ -23,6 +23,13 @@ public sealed class SliceTests(Backend kind) : BackendTest(kind)
     public void Rank6() => Check(new Slice([1, 0, 2], [2, 3, 0], [0, 4, 5], [1, 2, -1]), Random(3, 2, 1, 2, 4, 3));
 
     [Test]
+    public void EmptyResult()
+    {
+        var y = Check(new Slice([5], [2], [1]), Random(3, 4, 2));
+        Assert.That(y.Shape, Is.EqualTo(new[] { 3, 0, 2 }));
+    }
+
+    [Test]
     public void ReversedByHand() =>
         CheckExpected(new Slice([-1], [long.MinValue], null, [-1]), [T([4], 1, 2, 3, 4)], T([4], 4, 3, 2, 1));
 
