@@ -38,7 +38,7 @@ public sealed class Resize : Op
         if (scales != null && (scales[0] != 1f || scales[1] != 1f))
             throw new NotSupportedException($"resize: only H and W can be resized; scales [{string.Join(",", scales)}] scale N or C");
         if (coordinates == ResizeCoordinates.TfHalfPixelForNearest && mode != ResizeMode.Nearest)
-            throw new ArgumentException("resize: tf_half_pixel_for_nearest applies to nearest only");
+            throw new ArgumentException("resize: tf_half_pixel_for_nn (TfHalfPixelForNearest) applies to nearest only");
         Mode = mode;
         Scales = scales;
         Sizes = sizes;
