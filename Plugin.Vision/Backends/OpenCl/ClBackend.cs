@@ -40,7 +40,7 @@ public sealed unsafe class ClBackend : IComputeBackend
     {
         var b = Own(destination);
         if (source.Length != b.Length) throw new ArgumentException($"cl: writing {source.Length} floats into a tensor of {b.Length}.");
-        if (source.Length == 0) return; // OpenCL rejects zero-sized transfers; empty tensors are legal in ONNX.
+        if (source.Length == 0) return;  // OpenCL rejects a transfer of 0 bytes (CL_INVALID_VALUE)
         lock (_lock)
             fixed (float* p = source)
                 ClErrors.Check(_device.Api.EnqueueWriteBuffer(_device.Queue, b.Handle, true, 0, (nuint)source.Length * sizeof(float), p, 0, null, null), "clEnqueueWriteBuffer");
@@ -50,7 +50,11 @@ public sealed unsafe class ClBackend : IComputeBackend
     {
         var b = Own(source);
         if (destination.Length != b.Length) throw new ArgumentException($"cl: reading a tensor of {b.Length} floats into {destination.Length}.");
-        if (destination.Length == 0) { Finish(); return; }
+        if (destination.Length == 0)
+        {
+            Finish();  // nothing to copy (OpenCL rejects a 0-byte read), but a read still waits for queued work
+            return;
+        }
         lock (_lock)
             fixed (float* p = destination)
                 ClErrors.Check(_device.Api.EnqueueReadBuffer(_device.Queue, b.Handle, true, 0, (nuint)destination.Length * sizeof(float), p, 0, null, null), "clEnqueueReadBuffer");
