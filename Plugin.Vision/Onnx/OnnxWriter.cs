@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Vision.Models;
 using Vision.Onnx.Proto;
-using Attribute = Vision.Models.Attribute;
+
 
 namespace Vision.Onnx;
 
@@ -73,7 +73,7 @@ public static class OnnxWriter
         return new ValueInfoProto { Name = v.Name, Type = new TypeProto { TensorType = tensorType } };
     }
 
-    private static AttributeProto ToAttribute(Attribute a)
+    private static AttributeProto ToAttribute(NodeAttribute a)
     {
         var p = new AttributeProto { Name = a.Name };
         switch (a.Kind)

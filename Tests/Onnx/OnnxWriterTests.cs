@@ -65,7 +65,7 @@ public class OnnxWriterTests
             Outputs = [new ValueInfo("y", DataType.Float32, [Dim.Fixed(3), Dim.Fixed(2)])],
             Initializers = new() { ["shape"] = new Tensor([2], new long[] { 3, 2 }) },
             OpsetVersion = 14,
-            Nodes = [new Node("", "Reshape", "", ["x", "shape"], ["y"], [Models.Attribute.Of("allowzero", 0L)])],
+            Nodes = [new Node("", "Reshape", "", ["x", "shape"], ["y"], [Models.NodeAttribute.Of("allowzero", 0L)])],
         };
         string path = Path.Combine(_dir, "reshape.onnx");
         OnnxWriter.Save(model, path);
