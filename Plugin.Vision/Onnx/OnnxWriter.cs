@@ -56,7 +56,9 @@ public static class OnnxWriter
         <= 14 => 7,
         <= 18 => 8,
         <= 20 => 9,
-        _ => 10,
+        <= 22 => 10,
+        23 => 11,
+        _ => 12,
     };
 
     private static ValueInfoProto ToValueInfo(ValueInfo v)

@@ -13,10 +13,16 @@ public class OnnxWriterTests
     [SetUp] public void SetUp() => _dir = OnnxTestData.TempDir();
     [TearDown] public void TearDown() => Directory.Delete(_dir, recursive: true);
 
-    [Test]
-    public void SavedModel_RunsInOnnxRuntime_WithZeroValuedAttributesKept()
+    [TestCase(7)]
+    [TestCase(9)]
+    [TestCase(11)]
+    [TestCase(13)]
+    [TestCase(17)]
+    [TestCase(21)]
+    [TestCase(25)]
+    public void SavedModel_RunsInOnnxRuntime_WithZeroValuedAttributesKept(int opset)
     {
-        var model = OnnxTestModels.ConvReluGemm();
+        var model = OnnxTestModels.ConvReluGemm(opset);
         string path = Path.Combine(_dir, "conv_relu_gemm.onnx");
         OnnxWriter.Save(model, path);
 
