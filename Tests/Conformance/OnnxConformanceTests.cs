@@ -7,7 +7,8 @@ namespace Vision.Tests.Conformance;
 /// <summary>
 /// The ONNX backend test suite from Debian's libonnx-testdata on every backend: every test whose ops Vision implements
 /// must pass (rtol 1e-3, atol 1e-5); the rest skip with their reason. One NUnit test per suite and backend, listing every
-/// failure, so the count of passes and skips is visible in the log.
+/// failure, so the count of passes and skips is visible in the log. (The package's pytorch-operator suite is all
+/// opset 6, below the opset 7 Vision reads, so it is not run here.)
 /// </summary>
 [TestFixtureSource(typeof(BackendTest), nameof(All))]
 public sealed class OnnxConformanceTests(Backend kind) : BackendTest(kind)
@@ -16,7 +17,6 @@ public sealed class OnnxConformanceTests(Backend kind) : BackendTest(kind)
 
     [TestCase("node")]
     [TestCase("pytorch-converted")]
-    [TestCase("pytorch-operator")]
     public void SuitePasses(string suite)
     {
         string dir = Path.Combine(Root, suite);
