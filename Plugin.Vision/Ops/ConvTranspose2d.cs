@@ -27,6 +27,8 @@ public sealed class ConvTranspose2d(
     public Op WithActivation(Activation activation) =>
         new ConvTranspose2d(StrideH, StrideW, Pads, OutputPaddingH, OutputPaddingW, DilationH, DilationW, Group, activation);
 
+    public override int InputSlots => 3;
+
     public override string Name => "conv_transpose2d";
 
     /// <summary>

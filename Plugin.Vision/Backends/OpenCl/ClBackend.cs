@@ -69,6 +69,7 @@ public sealed unsafe class ClBackend : IComputeBackend
 
     public PreparedKernel Prepare(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output)
     {
+        inputs = PreparedKernel.Slots(op, inputs);
         var shapes = inputs.Select(t => t?.Shape).ToArray();
         var launch = op.Launch(shapes, output.Shape);
         var buffers = inputs.Select(t => t == null ? _dummy : Own(t)).Append(Own(output)).ToArray();
