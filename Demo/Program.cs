@@ -38,9 +38,9 @@ public static class Program
     private static int Demo(DemoOptions options)
     {
         if (options.Scene == EngineSampleScene.Name) return EngineSampleScene.Run(options);
-        if (options.Scene != null) throw new ArgumentException($"unknown scene '{options.Scene}'; scenes: {EngineSampleScene.Name}");
-        var backend = BackendFactory.Parse(options.Backend ?? "auto");
-        return ConvolutionPreview.Run(options.Input, backend, options.Out ?? "out/demo");
+        if (options.Scene != null && options.Scene != VisionDemo.StageScene)
+            throw new ArgumentException($"unknown scene '{options.Scene}'; scenes: {EngineSampleScene.Name}, {VisionDemo.StageScene}");
+        return VisionDemo.Run(options);
     }
 
     private static int Unknown(string verb)

@@ -68,6 +68,11 @@ public sealed class SegmentationOverlay : Engine.Scenes.Component
         var frameTexture = segmenter.Network?.Source?.Texture;
         if (frameTexture == null || segmenter.Mask == null) return;
         long t0 = Stopwatch.GetTimestamp();
+        var gl = device.Gl;
+        // Read the bound target first: creating a framebuffer rebinds 0.
+        gl.GetInteger(GetPName.DrawFramebufferBinding, out int previous);
+        Span<int> viewport = stackalloc int[4];
+        gl.GetInteger(GetPName.Viewport, viewport);
         if (_target == null || _target.Width != frameTexture.Width || _target.Height != frameTexture.Height)
         {
             _target?.Dispose();
@@ -77,10 +82,6 @@ public sealed class SegmentationOverlay : Engine.Scenes.Component
         {
             _background = BuiltinTextures.Resolve(device, BackgroundPath ?? BuiltinTextures.CheckerName, out _ownsBackground);
         }
-        var gl = device.Gl;
-        gl.GetInteger(GetPName.DrawFramebufferBinding, out int previous);
-        Span<int> viewport = stackalloc int[4];
-        gl.GetInteger(GetPName.Viewport, viewport);
         _target.Bind();
         gl.ClearColor(0, 0, 0, 0);
         gl.Clear(ClearBufferMask.ColorBufferBit);

@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Text.Json;
+using OpenCvSharp;
+using Vision.Components;
+using Vision.Demo.Scenes;
+using Vision.Engine.Core;
+using Vision.Engine.Scenes;
+
+namespace Vision.Demo.Tasks;
+
+/// <summary>
+/// <c>./vision demo</c>: live segmentation (default) or classification of the camera (else the sample video), built from
+/// the plugin's components; <c>--scene stage</c> puts the cut-out person on a billboard in a small 3D scene.
+/// Headless with <c>--out DIR</c> it writes DIR/frame_NNNN.png, DIR/demo.avi and DIR/stats.json.
+/// </summary>
+public static class VisionDemo
+{
+    public const string StageScene = "stage";
+    private const int DefaultHeadlessFrames = 120;
+    private const string DataDir = "/usr/share/doc/opencv-doc/examples/data";
+    private const string Keys = "keys: Esc quit  S screenshot  H hud  M overlay mode  O overlay on/off  F feature maps  L next layer  P next page";
+
+    public static int Run(DemoOptions o)
+    {
+        string task = o.Task ?? "segment";
+        if (o.Scene == null && task == "conv")
+            return ConvolutionPreview.Run(o.Input, Backends.BackendFactory.Parse(o.Backend ?? "auto"), o.Out ?? "out/demo");
+        if (o.Scene == null && task == "text")
+        {
+            Console.Error.WriteLine("vision demo: --task text is not available yet: the OCR TextReader (PP-OCRv4 detection + recognition) has not landed. " +
+                                    "Try --task segment or --task classify.");
+            return 2;
+        }
+        Scene scene;
+        string title;
+        if (o.Scene == StageScene)
+        {
+            scene = SceneLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "Scenes", StageScene + ".json"));
+            Configure(scene, o, DemoModels.Resolve(o.Model, "selfie_segmentation.onnx", "selfie segmentation"));
+            title = "stage";
+        }
+        else
+        {
+            scene = task switch
+            {
+                "segment" => Segment(o),
+                "classify" => Classify(o),
+                _ => throw new DemoOptionsException($"unknown task '{task}'; tasks: segment, classify, text, conv"),
+            };
+            title = task;
+        }
+        return RunScene(scene, o, title);
+    }
+
+    /// <summary>Selfie segmentation: background replaced, feature maps of an encoder layer in the corner.</summary>
+    public static Scene Segment(DemoOptions o)
+    {
+        var scene = new Scene("segment");
+        AddCamera(scene, o, drawOnScreen: false);
+        var net = scene.CreateObject("Network");
+        var nn = net.AddComponent<NeuralNetwork>();
+        nn.ModelPath = DemoModels.Resolve(o.Model, "selfie_segmentation.onnx", "selfie segmentation");
+        nn.Backend = o.Backend ?? "auto";
+        nn.Fit = ImageFit.Stretch;
+        nn.AutoFeatureLayers = 6;
+        net.AddComponent<Segmenter>();
+        var overlay = net.AddComponent<SegmentationOverlay>();
+        overlay.Mode = OverlayMode.Replace;
+        string background = Path.Combine(DataDir, "starry_night.jpg");
+        overlay.BackgroundPath = File.Exists(background) ? background : null;
+        var maps = net.AddComponent<FeatureMapOverlay>();
+        maps.LayerIndex = 1;
+        AddHud(scene);
+        return scene;
+    }
+
+    /// <summary>Digit classification of the centre crop (mnist-8 by default; --model/--labels for any classifier).</summary>
+    public static Scene Classify(DemoOptions o)
+    {
+        var scene = new Scene("classify");
+        AddCamera(scene, o, drawOnScreen: true);
+        var net = scene.CreateObject("Network");
+        var nn = net.AddComponent<NeuralNetwork>();
+        nn.ModelPath = DemoModels.Resolve(o.Model, "mnist-8.onnx", "digit classifier");
+        nn.Backend = o.Backend ?? "auto";
+        nn.Fit = ImageFit.CenterCrop;
+        nn.AutoFeatureLayers = 4;
+        if (o.Model == null)
+        {
+            // mnist-8: a white digit on black, 0..255, from a dark-on-light photo: invert, stretch contrast.
+            nn.CropScale = 0.6f;
+            nn.ColorOrder = ColorOrder.Gray;
+            nn.Invert = true;
+            nn.Levels = new Vector2(0.35f, 0.75f);
+            nn.Range = 255f;
+        }
+        var classifier = net.AddComponent<Classifier>();
+        classifier.LabelsPath = o.Labels;
+        net.AddComponent<FeatureMapOverlay>();
+        AddHud(scene);
+        return scene;
+    }
+
+    private static void AddCamera(Scene scene, DemoOptions o, bool drawOnScreen)
+    {
+        var cam = scene.CreateObject("Input").AddComponent<CameraSource>();
+        cam.InputPath = o.Input ?? "0";
+        cam.DrawOnScreen = drawOnScreen;
+        // Headless runs are measurements over a recorded input: every frame in order, none dropped.
+        cam.RealTime = !o.Headless;
+    }
+
+    private static void AddHud(Scene scene)
+    {
+        var hud = scene.CreateObject("HUD").AddComponent<StatsHud>();
+        hud.Help = Keys;
+    }
+
+    /// <summary>Fills what a scene file leaves to the command line: input, backend, model.</summary>
+    private static void Configure(Scene scene, DemoOptions o, string model)
+    {
+        foreach (var go in scene.Objects)
+        {
+            if (go.GetComponent<CameraSource>() is { } cam)
+            {
+                if (o.Input != null) cam.InputPath = o.Input;
+                cam.RealTime = !o.Headless;
+            }
+            if (go.GetComponent<NeuralNetwork>() is { } nn)
+            {
+                nn.ModelPath ??= model;
+                if (o.Backend != null) nn.Backend = o.Backend;
+            }
+            if (go.GetComponent<StatsHud>() is { } hud && hud.Help.Length == 0) hud.Help = Keys;
+        }
+    }
+
+    private static int RunScene(Scene scene, DemoOptions o, string title)
+    {
+        int? frames = o.Frames;
+        if (o.Headless && frames == null)
+        {
+            frames = DefaultHeadlessFrames;
+            Console.Error.WriteLine($"[demo] headless without --frames: running {frames} frames");
+        }
+        using var app = new Application(new ApplicationOptions
+        {
+            Title = $"Vision - {title} (Esc quits)",
+            Width = 960,
+            Height = 540,
+            Headless = o.Headless,
+            MaxFrames = frames ?? 0,
+            TargetFps = frames == null ? 60 : 0,
+        });
+        if (frames == null && app.IsHeadless)
+        {
+            app.Options.MaxFrames = DefaultHeadlessFrames;
+            Console.Error.WriteLine($"[demo] no window: running {DefaultHeadlessFrames} frames headless");
+        }
+        app.Scene = scene;
+        string outDir = o.Out ?? "out/demo";
+        scene.CreateObject("Keys").AddComponent<KeyAction>().Action = () =>
+        {
+            Directory.CreateDirectory(outDir);
+            string path = Path.Combine(outDir, $"screenshot_{DateTime.Now:HHmmss_fff}.png");
+            app.RequestScreenshot(path);
+            Console.WriteLine($"screenshot: {path}");
+        };
+
+        int written = 0;
+        if (o.Out != null)
+        {
+            Directory.CreateDirectory(o.Out);
+            app.StartRecording(Path.Combine(o.Out, "demo.avi"), 15);
+            app.FrameRendered += a =>
+            {
+                Cv2.ImWrite(Path.Combine(o.Out, $"frame_{a.Scene.Time.FrameCount:D4}.png"), a.ReadFrame());
+                written++;
+            };
+        }
+        var stats = PipelineStats.Of(scene);
+        var wall = Stopwatch.StartNew();
+        var camera = scene.FindComponent<CameraSource>();
+        var network = scene.FindComponent<NeuralNetwork>();
+        var classifier = scene.FindComponent<Classifier>();
+        long inferences = 0, captured = 0, dropped = 0;
+        string input = "", classification = "";
+        // Read what the stats need before the scene is destroyed at the end of Run.
+        app.FrameRendered += _ =>
+        {
+            inferences = network?.Version ?? 0;
+            captured = camera?.FramesCaptured ?? 0;
+            dropped = camera?.FramesDropped ?? 0;
+            input = camera?.ActiveInput ?? "";
+            if (classifier is { Version: > 0 }) classification = $"{classifier.BestLabel} ({classifier.BestProbability:P1})";
+        };
+        app.Run();
+        wall.Stop();
+
+        long n = app.Stats.Count;
+        double fps = n / wall.Elapsed.TotalSeconds;
+        string mode = app.IsHeadless ? "headless" : "windowed";
+        Console.WriteLine($"demo {title}: {n} frames {mode}, {fps:F1} fps wall-clock, {inferences} inferences on {stats.Backend}");
+        Console.WriteLine($"  input {input}; model {stats.Model}");
+        foreach (var stage in Enum.GetValues<PipelineStage>())
+            Console.WriteLine($"  {stage,-11} median {stats.Percentile(stage, 0.5):F2} ms  p90 {stats.Percentile(stage, 0.9):F2} ms");
+        if (classification.Length > 0) Console.WriteLine($"  classifier: {classification}");
+        if (network?.Error is { } error) Console.WriteLine($"  network error: {error}");
+        if (o.Out != null)
+        {
+            WriteStats(Path.Combine(o.Out, "stats.json"), title, mode, app, stats, n, fps, written, inferences, captured, dropped, input, classification);
+            Console.WriteLine($"  wrote {written} PNGs, demo.avi and stats.json to {o.Out}");
+        }
+        return network?.Error == null ? 0 : 1;
+    }
+
+    private static void WriteStats(string path, string task, string mode, Application app, PipelineStats stats, long frames, double fps,
+        int pngs, long inferences, long captured, long dropped, string input, string classification)
+    {
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("task", task);
+        json.WriteString("mode", mode);
+        json.WriteNumber("frames", frames);
+        json.WriteNumber("fps", Math.Round(fps, 2));
+        json.WriteString("backend", stats.Backend);
+        json.WriteString("model", stats.Model);
+        json.WriteString("input", input);
+        json.WriteString("device", app.Context.Description);
+        json.WriteNumber("width", app.Width);
+        json.WriteNumber("height", app.Height);
+        json.WriteNumber("inferences", inferences);
+        json.WriteNumber("framesCaptured", captured);
+        json.WriteNumber("framesDropped", dropped);
+        json.WriteNumber("hostCopies", stats.HostCopies);
+        json.WriteNumber("hostCopyBytes", stats.HostCopyBytes);
+        json.WriteNumber("pngFrames", pngs);
+        if (classification.Length > 0) json.WriteString("classification", classification);
+        json.WriteStartObject("stages");
+        foreach (var stage in Enum.GetValues<PipelineStage>())
+        {
+            json.WriteStartObject(stage.ToString().ToLowerInvariant());
+            json.WriteNumber("medianMs", Math.Round(stats.Percentile(stage, 0.5), 3));
+            json.WriteNumber("p90Ms", Math.Round(stats.Percentile(stage, 0.9), 3));
+            json.WriteNumber("samples", stats.Count(stage));
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteString("note", "fps = frames / wall-clock seconds (PNG and video writing included); stages timed with a GPU finish after each (PipelineStats.SyncStages); render = frame minus the measured stages; capture runs on its own thread; first 5 samples skipped");
+        json.WriteEndObject();
+    }
+}
