@@ -14,7 +14,7 @@ namespace Vision.Components;
 public sealed class Classifier : Engine.Scenes.Component
 {
     private AsyncReadback? _readback;
-    private long _seen = -1;
+    private long _seen;   // the network's Version 0 means no inference yet
     private long _preparedFrame = -1;
     private long _readVersion;
     private float[] _smoothed = [];

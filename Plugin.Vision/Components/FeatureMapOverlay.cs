@@ -22,7 +22,7 @@ public sealed class FeatureMapOverlay : Engine.Scenes.Component
     private AsyncReadback? _readback;
     private TextRenderer? _label;
     private readonly char[] _text = new char[256];
-    private long _seen = -1;
+    private long _seen;   // the network's Version 0 means no inference yet
     private long _preparedFrame = -1;
     private bool _dirty = true;
     private string _shapeText = "";
@@ -75,7 +75,7 @@ public sealed class FeatureMapOverlay : Engine.Scenes.Component
     {
         _stats = PipelineStats.Of(Scene!);
         _label = GameObject.AddComponent<TextRenderer>();
-        _label.PixelScale = 1.5f;
+        _label.PixelScale = 1.25f;
     }
 
     protected override void Update()
@@ -95,7 +95,7 @@ public sealed class FeatureMapOverlay : Engine.Scenes.Component
         var layers = network.FeatureLayers;
         if (network.Worker == null || layers.Count == 0) return;
         if (_readback != null && _readback.Poll(device)) UpdateRange();
-        if (network.Version == _seen && !_dirty) return;
+        if (network.Version == 0 || (network.Version == _seen && !_dirty)) return;
         _seen = network.Version;
         _dirty = false;
         long t0 = Stopwatch.GetTimestamp();
@@ -190,7 +190,7 @@ public sealed class FeatureMapOverlay : Engine.Scenes.Component
             $"{LayerName} {_shapeText}\nch {first}-{last} (page {Page + 1}/{pages})  range {ValueRange.X:F2}..{ValueRange.Y:F2}",
             out int written);
         _label.SetText(_text.AsSpan(0, written));
-        _label.Position = new Vector2(rect.X, rect.Y - 30);
+        _label.Position = new Vector2(rect.X, rect.Y - 34);
     }
 
     protected override void OnDestroy()

@@ -12,7 +12,7 @@ namespace Vision.Components;
 /// </summary>
 public sealed class Segmenter : Engine.Scenes.Component
 {
-    private long _seen = -1;
+    private long _seen;   // the network's Version 0 means no inference yet
     private long _preparedFrame = -1;
     private PipelineStats? _stats;
 

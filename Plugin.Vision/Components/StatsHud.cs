@@ -29,6 +29,12 @@ public sealed class StatsHud : Engine.Scenes.Component
     public Key ToggleKey { get; set; } = Key.H;
     public Vector2 Position { get; set; } = new(8, 8);
 
+    /// <summary>Milliseconds of the previous frame to leave out (the app's capture: PNG and video writing).</summary>
+    public Func<double>? ExcludedMs { get; set; }
+
+    /// <summary>How the backend is named on the HUD: at most this many characters of <see cref="PipelineStats.Backend"/>.</summary>
+    public int BackendChars { get; set; } = 40;
+
     public PipelineStats Stats => _stats ?? throw new InvalidOperationException("StatsHud has not started");
 
     protected override void Start()
@@ -36,7 +42,7 @@ public sealed class StatsHud : Engine.Scenes.Component
         _stats = PipelineStats.Of(Scene!);
         _camera = Scene!.FindComponent<CameraSource>();
         _text = GameObject.AddComponent<TextRenderer>();
-        _text.PixelScale = 1.5f;
+        _text.PixelScale = 1.25f;
         _text.Color = new Vector4(0.85f, 1f, 0.85f, 1f);
     }
 
@@ -47,7 +53,7 @@ public sealed class StatsHud : Engine.Scenes.Component
         if (_frameStart != 0 && _stats != null)
         {
             // The previous frame: its whole time, and what is left after the measured stages is rendering.
-            double frame = Stopwatch.GetElapsedTime(_frameStart, now).TotalMilliseconds;
+            double frame = Stopwatch.GetElapsedTime(_frameStart, now).TotalMilliseconds - (ExcludedMs?.Invoke() ?? 0);
             double staged = 0;
             for (int i = 0; i < Measured.Length; i++)
                 if (_stats.Count(Measured[i]) != _countsBefore[i]) staged += _stats.Last(Measured[i]);
@@ -68,7 +74,7 @@ public sealed class StatsHud : Engine.Scenes.Component
         double frame = s.Smoothed(PipelineStage.Frame);
         var span = _buffer.AsSpan();
         span.TryWrite(CultureInfo.InvariantCulture,
-            $"{(frame > 0 ? 1000 / frame : 0):F1} fps  {frame:F1} ms/frame  [{s.Backend}]\n" +
+            $"{(frame > 0 ? 1000 / frame : 0):F1} fps  {frame:F1} ms/frame  [{s.Backend.AsSpan(0, Math.Min(BackendChars, s.Backend.Length))}]\n" +
             $"capture {s.Smoothed(PipelineStage.Capture):F1}  upload {s.Smoothed(PipelineStage.Upload):F1}  pre {s.Smoothed(PipelineStage.Preprocess):F1}  " +
             $"infer {s.Smoothed(PipelineStage.Inference):F1}  post {s.Smoothed(PipelineStage.Postprocess):F1}  render {s.Smoothed(PipelineStage.Render):F1} ms\n" +
             $"{(_camera == null ? "" : _camera.IsLive ? "input: " : "INPUT: ")}{_camera?.Status}\n{Help}",
