@@ -77,6 +77,8 @@ public sealed class Classifier : Engine.Scenes.Component
             int classes = network.ShapeOf(Output).Aggregate(1, (a, b) => a * b);
             _readback = new AsyncReadback(classes);
             _smoothed = new float[classes];
+            if (Labels.Length < classes)   // unnamed classes are named by index, once
+                Labels = Labels.Concat(Enumerable.Range(Labels.Length, classes - Labels.Length).Select(i => i.ToString(CultureInfo.InvariantCulture))).ToArray();
             _order = new int[classes];
         }
         if (_readback.Poll(device)) Consume(_readback.Result);

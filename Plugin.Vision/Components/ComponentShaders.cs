@@ -1,4 +1,4 @@
-using System.Reflection;
+using System.Collections.Concurrent;
 using Vision.Engine.Graphics;
 
 namespace Vision.Components;
@@ -6,12 +6,21 @@ namespace Vision.Components;
 /// <summary>The components' GLSL programs (embedded from Components/Shaders), compiled once per device on first use.</summary>
 internal static class ComponentShaders
 {
-    public static ShaderProgram Compute(GraphicsDevice device, string name) =>
-        device.Shared("vision-components:" + name, d => ShaderProgram.CreateCompute(d, name, Source(name + ".comp")));
+    // Device cache keys and factories, made once per shader name so a frame's lookups allocate nothing.
+    private static readonly ConcurrentDictionary<string, (string Key, Func<GraphicsDevice, ShaderProgram> Create)> Computes = new(), Quads = new();
+
+    public static ShaderProgram Compute(GraphicsDevice device, string name)
+    {
+        var (key, create) = Computes.GetOrAdd(name, n => ("vision-components:" + n, d => ShaderProgram.CreateCompute(d, n, Source(n + ".comp"))));
+        return device.Shared(key, create);
+    }
 
     /// <summary>A pixel-rectangle quad (quad.vert) with the fragment shader <paramref name="fragment"/>.</summary>
-    public static ShaderProgram Quad(GraphicsDevice device, string fragment) =>
-        device.Shared("vision-components:quad+" + fragment, d => ShaderProgram.Create(d, fragment, Source("quad.vert"), Source(fragment + ".frag")));
+    public static ShaderProgram Quad(GraphicsDevice device, string fragment)
+    {
+        var (key, create) = Quads.GetOrAdd(fragment, n => ("vision-components:quad+" + n, d => ShaderProgram.Create(d, n, Source("quad.vert"), Source(n + ".frag"))));
+        return device.Shared(key, create);
+    }
 
     public static string Source(string file)
     {

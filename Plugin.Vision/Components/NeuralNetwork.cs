@@ -26,6 +26,7 @@ public sealed unsafe class NeuralNetwork : Engine.Scenes.Component
     private bool _ownsBackend;
     private GraphicsDevice? _device;
     private string _inputName = "";
+    private string _firstOutput = "";
     private int[] _inputShape = [];
     private bool _nhwc;
     private int _channels, _width, _height;
@@ -166,7 +167,7 @@ public sealed unsafe class NeuralNetwork : Engine.Scenes.Component
     public uint GlBufferOf(string? name = null)
     {
         var worker = Worker ?? throw new InvalidOperationException("the network has not started");
-        name ??= worker.OutputNames[0];
+        name ??= _firstOutput;
         if (IsGlBackend) return ((IGlBufferHandle)worker.PeekOutputOnDevice(name)).GlBuffer;
         return _mirrors.TryGetValue(name, out var m) ? m.Buffer.Handle
             : throw new KeyNotFoundException($"'{name}' is neither an output nor a kept layer of the network");
@@ -176,7 +177,7 @@ public sealed unsafe class NeuralNetwork : Engine.Scenes.Component
     public int[] ShapeOf(string? name = null)
     {
         var worker = Worker ?? throw new InvalidOperationException("the network has not started");
-        return worker.PeekOutputOnDevice(name ?? worker.OutputNames[0]).Shape;
+        return worker.PeekOutputOnDevice(name ?? _firstOutput).Shape;
     }
 
     private ITextureSource? FindSource()
@@ -199,6 +200,7 @@ public sealed unsafe class NeuralNetwork : Engine.Scenes.Component
         var options = new WorkerOptions { Compile = CompileOptions.Default with { Keep = FeatureLayers.ToArray() } };
         Worker = new Worker(model, _backend, options);
         _input = Worker.InputOnDevice(_inputName, _inputShape);
+        _firstOutput = Worker.OutputNames[0];
         if (!IsGlBackend)
         {
             _hostInput = new float[_input.Length];

@@ -161,11 +161,20 @@ public sealed unsafe class GlBackend : IComputeBackend
         return new GlKernel(op, inputs, output, program!, buffers, launch);
     }
 
-    public void Dispatch(PreparedKernel[] kernels, int start, int count) =>
+    public void Dispatch(PreparedKernel[] kernels, int start, int count)
+    {
+        if (_ownThread == null && Environment.CurrentManagedThreadId == _context.OwnerThreadId && !_disposed)
+        {
+            // On the engine's render thread: no closure, so a frame's inference allocates nothing.
+            DeleteDeadBuffers();
+            for (int i = start; i < start + count; i++) Dispatch((GlKernel)kernels[i]);
+            return;
+        }
         OnGlThread(() =>
         {
             for (int i = start; i < start + count; i++) Dispatch((GlKernel)kernels[i]);
         });
+    }
 
     private GlProgram Program(KernelLaunch launch)
     {
@@ -189,7 +198,9 @@ public sealed unsafe class GlBackend : IComputeBackend
             fixed (float* f = k.Floats) _gl.Uniform1(program.FloatsLocation, (uint)KernelLaunch.MaxFloats, f);
         _gl.DispatchCompute(k.GroupsX, k.GroupsY, 1);
         _gl.MemoryBarrier(MemoryBarrierMask.ShaderStorageBarrierBit);
-        Check($"glDispatchCompute({k.Op.Name} [{program.Variant}])");
+        var error = _gl.GetError();
+        if (error != GLEnum.NoError)   // the message is built only on failure: dispatching allocates nothing
+            throw new ComputeException($"OpenGL: glDispatchCompute({k.Op.Name} [{program.Variant}]) failed with {error}.", (int)error);
     }
 
     private sealed class GlKernel : PreparedKernel
