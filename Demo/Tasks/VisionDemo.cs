@@ -19,7 +19,7 @@ public static class VisionDemo
     public const string StageScene = "stage";
     private const int DefaultHeadlessFrames = 120;
     private const string DataDir = "/usr/share/doc/opencv-doc/examples/data";
-    private const string Keys = "keys: Esc quit  S screenshot  H hud  M overlay mode  O overlay on/off  F feature maps  L next layer  P next page";
+    private const string Keys = "keys: Esc quit  S screenshot  H hud  M overlay mode  O overlay on/off\n      F feature maps  L next layer  P next channel page";
 
     public static int Run(DemoOptions o)
     {

@@ -187,10 +187,11 @@ public sealed class FeatureMapOverlay : Engine.Scenes.Component
         int pages = (image.Channels + TilesPerPage - 1) / TilesPerPage;
         int first = Page * TilesPerPage, last = Math.Min(image.Channels, first + TilesPerPage) - 1;
         _text.AsSpan().TryWrite(CultureInfo.InvariantCulture,
-            $"{LayerName} {_shapeText}\nch {first}-{last} (page {Page + 1}/{pages})  range {ValueRange.X:F2}..{ValueRange.Y:F2}",
+            $"{LayerName}\n{_shapeText}\nch {first}-{last} page {Page + 1}/{pages}\n{ValueRange.X:F2} .. {ValueRange.Y:F2}",
             out int written);
         _label.SetText(_text.AsSpan(0, written));
-        _label.Position = new Vector2(rect.X, rect.Y - 34);
+        float line = (BitmapFont.Default(context.Device).CellHeight - 2 * BitmapFont.Pad) * _label.PixelScale;
+        _label.Position = new Vector2(rect.X, rect.Y - 4 * line - 4);
     }
 
     protected override void OnDestroy()

@@ -80,5 +80,11 @@ public sealed class StatsHud : Engine.Scenes.Component
             $"{(_camera == null ? "" : _camera.IsLive ? "input: " : "INPUT: ")}{_camera?.Status}\n{Help}",
             out int n);
         _text.SetText(span[..n]);
+        // A translucent backdrop so the lines stay legible over bright video (the text draws after this component).
+        int lines = 1;
+        foreach (char ch in span[..n]) if (ch == '\n') lines++;
+        float line = (BitmapFont.Default(context.Device).CellHeight - 2 * BitmapFont.Pad) * _text.PixelScale;
+        HudDraw.Image(context, BuiltinTextures.White(context.Device),
+            new Vector4(Position.X - 4, Position.Y - 4, Math.Min(context.Width - Position.X, 900), lines * line + 8), new Vector4(0, 0, 0, 0.5f));
     }
 }
