@@ -30,8 +30,11 @@ public sealed class DemoOptions
     public string? Model { get; set; }
     public string? Labels { get; set; }
 
+    /// <summary>Spread one inference over frames, this many kernels a frame (null: all in one frame).</summary>
+    public int? Spread { get; set; }
+
     private static readonly string[] Flags = { "--headless" };
-    private static readonly string[] Valued = { "--scene", "--frames", "--out", "--input", "--backend", "--task", "--model", "--labels" };
+    private static readonly string[] Valued = { "--scene", "--frames", "--out", "--input", "--backend", "--task", "--model", "--labels", "--spread" };
 
     /// <summary>Parses the arguments after the verb.</summary>
     public static DemoOptions Parse(IReadOnlyList<string> args)
@@ -63,6 +66,11 @@ public sealed class DemoOptions
                 case "--task": o.Task = value; break;
                 case "--model": o.Model = value; break;
                 case "--labels": o.Labels = value; break;
+                case "--spread":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int k) || k <= 0)
+                        throw new DemoOptionsException($"--spread wants a positive number of kernels per frame, not '{value}'");
+                    o.Spread = k;
+                    break;
                 case "--frames":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n <= 0)
                         throw new DemoOptionsException($"--frames wants a positive whole number, not '{value}'");

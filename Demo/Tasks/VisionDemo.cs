@@ -64,6 +64,7 @@ public static class VisionDemo
         nn.Backend = o.Backend ?? "auto";
         nn.Fit = ImageFit.Stretch;
         nn.AutoFeatureLayers = 6;
+        nn.KernelsPerFrame = o.Spread ?? 0;
         net.AddComponent<Segmenter>();
         var overlay = net.AddComponent<SegmentationOverlay>();
         overlay.Mode = OverlayMode.Replace;
@@ -86,6 +87,7 @@ public static class VisionDemo
         nn.Backend = o.Backend ?? "auto";
         nn.Fit = ImageFit.CenterCrop;
         nn.AutoFeatureLayers = 4;
+        nn.KernelsPerFrame = o.Spread ?? 0;
         if (o.Model == null)
         {
             // mnist-8 wants a white digit on black, 0..255. Image files are taken as they are (the development digits are
@@ -138,6 +140,7 @@ public static class VisionDemo
             if (go.GetComponent<NeuralNetwork>() is { } nn)
             {
                 nn.ModelPath ??= model;
+                if (o.Spread != null) nn.KernelsPerFrame = o.Spread.Value;
                 if (o.Backend != null) nn.Backend = o.Backend;
             }
             if (go.GetComponent<StatsHud>() is { } hud && hud.Help.Length == 0) hud.Help = Keys;

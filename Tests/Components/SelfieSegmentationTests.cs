@@ -13,13 +13,16 @@ public sealed class SelfieSegmentationTests
     [TestCase("gl")]
     [TestCase("cl")]
     [TestCase("cpu")]
-    public unsafe void MaskOfThePersonMatchesOnnxRuntime(string backend)
+    [TestCase("cl", 9)]
+    public unsafe void MaskOfThePersonMatchesOnnxRuntime(string backend, int kernelsPerFrame = 0)
     {
         string model = SharedModels.File("selfie_segmentation.onnx");
         string photo = SharedModels.File("images/person.jpg");
         byte[] rgba = new byte[256 * 256 * 4];
         Segmenter? seg = null;
         NeuralNetwork? nn = null;
+        long frames = 0;
+        int kernels = 0;
         using var app = VisionRun.Until(scene =>
         {
             var cam = scene.CreateObject("Input").AddComponent<CameraSource>();
@@ -30,11 +33,14 @@ public sealed class SelfieSegmentationTests
             nn = net.AddComponent<NeuralNetwork>();
             nn.ModelPath = model;
             nn.Backend = backend;
+            nn.KernelsPerFrame = kernelsPerFrame;   // > 0: one inference spread over several frames
             nn.Log = _ => { };
             seg = net.AddComponent<Segmenter>();
             seg.Smoothing = 0;
         }, _ => seg!.Version > 0 || nn!.Error != null, atEnd: a =>
         {
+            frames = a.Scene.Time.FrameCount;
+            kernels = nn!.Worker!.KernelCount;
             if (seg!.Mask == null) return;
             var gl = a.Device.Gl;
             seg.Mask.Bind(0);
@@ -42,6 +48,7 @@ public sealed class SelfieSegmentationTests
             fixed (byte* p = rgba) gl.GetTexImage(TextureTarget.Texture2D, 0, PixelFormat.Rgba, PixelType.UnsignedByte, p);
         });
         Assert.That(nn!.Error, Is.Null);
+        if (kernelsPerFrame > 0) Assert.That(frames, Is.GreaterThan(kernels / kernelsPerFrame), "the inference took several frames");
 
         var reference = OrtMask(model, photo);
         int both = 0, either = 0;
