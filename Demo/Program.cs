@@ -16,6 +16,7 @@ public static class Program
             {
                 "demo" => Demo(rest),
                 "conformance" => Cli.ConformanceCommand.Run(rest),
+                "models" => Cli.ModelsCommand.Run(rest),
                 _ => Unknown(verb),
             };
         }
