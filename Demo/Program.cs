@@ -1,4 +1,5 @@
 using Vision.Backends;
+using Vision.Demo.Scenes;
 using Vision.Demo.Tasks;
 
 namespace Vision.Demo;
@@ -14,33 +15,33 @@ public static class Program
         {
             return verb switch
             {
-                "demo" => Demo(rest),
+                "demo" => Demo(DemoOptions.Parse(rest)),
                 "conformance" => Cli.ConformanceCommand.Run(rest),
                 "models" => Cli.ModelsCommand.Run(rest),
+                "verify" => Cli.VerifyCommand.Run(rest),
                 _ => Unknown(verb),
             };
         }
-        catch (Exception e) when (e is IOException or ArgumentException or BackendUnavailableException)
+        catch (DemoOptionsException e)
+        {
+            Console.Error.WriteLine($"vision {verb}: {e.Message}");
+            return 2;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or BackendUnavailableException or Compile.CompileException
+                                       or Models.ModelLoadException or Kernels.KernelCompileException or ComputeException
+                                       or Ops.ShapeException or Engine.Platform.GraphicsContextException)
         {
             Console.Error.WriteLine($"vision {verb}: {e.Message}");
             return 1;
         }
     }
 
-    private static int Demo(string[] args)
+    private static int Demo(DemoOptions options)
     {
-        string? input = Option(args, "--input");
-        var backend = BackendFactory.Parse(Option(args, "--backend") ?? "auto");
-        string outDir = Option(args, "--out") ?? "out/demo";
-        return ConvolutionPreview.Run(input, backend, outDir);
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        if (i < 0) return null;
-        if (i + 1 >= args.Length) throw new ArgumentException($"{name} needs a value.");
-        return args[i + 1];
+        if (options.Scene == EngineSampleScene.Name) return EngineSampleScene.Run(options);
+        if (options.Scene != null) throw new ArgumentException($"unknown scene '{options.Scene}'; scenes: {EngineSampleScene.Name}");
+        var backend = BackendFactory.Parse(options.Backend ?? "auto");
+        return ConvolutionPreview.Run(options.Input, backend, options.Out ?? "out/demo");
     }
 
     private static int Unknown(string verb)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using Vision.Engine.Graphics;
 
 namespace Vision.Engine.Platform;
 
@@ -7,16 +8,22 @@ namespace Vision.Engine.Platform;
 /// A dedicated thread that owns a headless <see cref="EglContext"/> and runs work on it. A GL context belongs to one
 /// thread, while callers (test runners, thread pools) hop between threads; marshalling every GL call here keeps the
 /// context valid whichever thread asks. Calls made from the GL thread itself run inline.
+/// Its <see cref="Device"/> is for the engine's GL wrappers: wrappers disposed on other threads queue their handles,
+/// and the GL thread deletes them before the next work item it runs.
 /// </summary>
 public sealed class GlThread : IDisposable
 {
     private readonly BlockingCollection<(Action Work, ManualResetEventSlim? Done)> _queue = new();
     private readonly Thread _thread;
     private EglContext? _context;
+    private GraphicsDevice? _device;
     private ExceptionDispatchInfo? _startError;
     private int _disposed;
 
     public IGraphicsContext Context => _context ?? throw new ObjectDisposedException(nameof(GlThread));
+
+    /// <summary>A <see cref="GraphicsDevice"/> over <see cref="Context"/>; create wrappers with it inside <see cref="Invoke(Action)"/>.</summary>
+    public GraphicsDevice Device => _device ?? throw new ObjectDisposedException(nameof(GlThread));
 
     public GlThread(string name = "vision-gl")
     {
@@ -32,6 +39,7 @@ public sealed class GlThread : IDisposable
         try
         {
             _context = new EglContext();
+            _device = new GraphicsDevice(_context);
         }
         catch (Exception e)
         {
@@ -42,6 +50,15 @@ public sealed class GlThread : IDisposable
         started.Set();
         foreach (var (work, done) in _queue.GetConsumingEnumerable())
         {
+            // Handles disposed elsewhere are deleted before the next GL work, so that work never sees them alive.
+            try
+            {
+                if (_device!.Deletions.Count > 0) _device.DrainDeletions();
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"[gl-thread] queued deletes failed: {e.Message}");
+            }
             try
             {
                 work();
@@ -53,6 +70,7 @@ public sealed class GlThread : IDisposable
             }
             done?.Set();
         }
+        _device!.Dispose();   // deletes what is still queued
         _context.Dispose();
     }
 

@@ -1,0 +1,7 @@
+namespace Vision.Engine.Rendering;
+
+public enum ProjectionKind
+{
+    Perspective,
+    Orthographic,
+}
