@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using Vision.Ops;
 using Vision.Tensors;
-using Attribute = Vision.Models.Attribute;
+using Attribute = Vision.Models.NodeAttribute;
 
 namespace Vision.TfLite;
 

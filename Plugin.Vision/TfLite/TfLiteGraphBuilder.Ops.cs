@@ -1,5 +1,5 @@
 using Vision.Tensors;
-using Attribute = Vision.Models.Attribute;
+using Attribute = Vision.Models.NodeAttribute;
 using Op = Vision.TfLite.TfLiteBuiltinOperator;
 
 namespace Vision.TfLite;

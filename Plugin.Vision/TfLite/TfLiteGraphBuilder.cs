@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using Vision.Models;
 using Vision.Onnx;
 using Vision.Tensors;
-using Attribute = Vision.Models.Attribute;
+using Attribute = Vision.Models.NodeAttribute;
 
 namespace Vision.TfLite;
 
