@@ -14,4 +14,7 @@ public sealed record CatalogEntry(string Name, string Task, string InputShape, s
     public string PackageSpec => $"{Package}@{Version}";
 
     public long Bytes => Files.Sum(f => f.Bytes);
+
+    /// <summary>A concrete input shape for tools and tests when the model's own has symbolic dimensions (null: use the model's).</summary>
+    public int[]? ExampleShape { get; init; }
 }

