@@ -18,6 +18,7 @@ public static class Program
                 "demo" => Demo(DemoOptions.Parse(rest)),
                 "conformance" => Cli.ConformanceCommand.Run(rest),
                 "verify" => Cli.VerifyCommand.Run(rest),
+                "bench" => Cli.BenchCommand.Run(rest),
                 _ => Unknown(verb),
             };
         }

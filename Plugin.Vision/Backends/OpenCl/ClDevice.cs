@@ -17,6 +17,20 @@ internal sealed unsafe class ClDevice : IDisposable
     public string Name { get; }
 
     private bool _disposed;
+    private nint _profilingQueue;
+
+    /// <summary>A second in-order queue with profiling enabled, created on first use (per-kernel timings).</summary>
+    public nint ProfilingQueue
+    {
+        get
+        {
+            if (_profilingQueue != 0) return _profilingQueue;
+            int err;
+            _profilingQueue = Api.CreateCommandQueue(Context, Device, CommandQueueProperties.ProfilingEnable, &err);
+            ClErrors.Check(err, "clCreateCommandQueue(profiling)");
+            return _profilingQueue;
+        }
+    }
 
     public ClDevice(int? platformIndex = null, int? deviceIndex = null)
     {
@@ -100,6 +114,7 @@ internal sealed unsafe class ClDevice : IDisposable
         _disposed = true;
         Api.Finish(Queue);
         Api.ReleaseCommandQueue(Queue);
+        if (_profilingQueue != 0) Api.ReleaseCommandQueue(_profilingQueue);
         Api.ReleaseContext(Context);
     }
 }
