@@ -60,7 +60,7 @@ public sealed class Binary(BinaryKind kind, Activation activation = default) : O
     public override KernelLaunch Launch(IReadOnlyList<int[]?> inputs, int[] output)
     {
         if (output.Length > MaxRank) throw new ShapeException($"binary: rank {output.Length} exceeds {MaxRank}");
-        var p = new int[3 * MaxRank];
+        var p = new int[3 * MaxRank + 4];
         var sa = Broadcast.Strides(inputs[0]!, output);
         var sb = Broadcast.Strides(inputs[1]!, output);
         int shift = MaxRank - output.Length;
@@ -71,7 +71,37 @@ public sealed class Binary(BinaryKind kind, Activation activation = default) : O
             p[MaxRank + d] = real ? sa[d - shift] : 0;
             p[2 * MaxRank + d] = real ? sb[d - shift] : 0;
         }
+        // Fast path: when each operand, seen through the output, is one contiguous run of dimensions (same shape, a
+        // scalar, a per-channel vector...), its index is (i / inner) % count: two divisions instead of twelve.
+        bool blocks = Block(inputs[0]!, output, out p[18], out p[19]) & Block(inputs[1]!, output, out p[20], out p[21]);
         return new KernelLaunch(Name, Tensor.ShapeLength(output), p, Activations.Floats(Activation),
-            "OP_" + Kind.ToString().ToUpperInvariant(), Activations.Define(Activation));
+            "OP_" + Kind.ToString().ToUpperInvariant(), Activations.Define(Activation), blocks ? "BLOCKS" : "");
+    }
+
+    /// <summary>
+    /// Whether <paramref name="shape"/> broadcast to <paramref name="output"/> reads element (i / inner) % count for output
+    /// element i: its non-broadcast dimensions are adjacent among the output's non-unit dimensions.
+    /// </summary>
+    internal static bool Block(int[] shape, int[] output, out int inner, out int count)
+    {
+        var strides = Broadcast.Strides(shape, output);
+        int first = -1, last = -1;
+        for (int d = 0; d < output.Length; d++)
+        {
+            if (output[d] == 1 || strides[d] == 0) continue;
+            if (first < 0) first = d;
+            last = d;
+        }
+        inner = 1;
+        count = 1;
+        if (first < 0) return true;  // a scalar (or all unit dimensions)
+        for (int d = first; d <= last; d++)
+        {
+            if (output[d] == 1) continue;
+            if (strides[d] == 0) return false;  // a broadcast dimension inside the run
+            count *= output[d];
+        }
+        for (int d = last + 1; d < output.Length; d++) inner *= output[d];
+        return true;
     }
 }

@@ -27,6 +27,35 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     [Test]
     public void Pointwise1x1() => Check(new Conv2d(), Random(1, 17, 5, 3), Random(8, 17, 1, 1), Random(8));
 
+    // conv2d_1x1: the tiled GEMM path (plane of a multiple of 4 pixels); K not a multiple of its 4-channel tile.
+    [Test]
+    public void PointwiseTiled() => Check(new Conv2d(), Random(2, 19, 6, 6), Random(7, 19, 1, 1), Random(7));
+
+    [Test]
+    public void PointwiseTiledNoBiasFusedHardSwish() =>
+        Check(new Conv2d(activation: Activation.HardSwish), [Random(1, 5, 4, 8), Random(13, 5, 1, 1), null], Tolerance.Transcendental);
+
+    [Test]
+    public void PointwiseTiledResidual() =>
+        Check(new Conv2d(activation: Activation.Relu), Random(1, 9, 4, 4), Random(6, 9, 1, 1), Random(6), Random(1, 6, 4, 4));
+
+    [Test]
+    public void PointwiseTiledResidualAfterActivation() =>
+        Check(new Conv2d(activation: Activation.Relu6, residualAfterActivation: true), Random(1, 9, 4, 4), Random(6, 9, 1, 1), Random(6), Random(1, 6, 4, 4));
+
+    [Test]
+    public void ResidualAfterActivationGeneral() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), group: 4, activation: Activation.Relu, residualAfterActivation: true),
+            Random(1, 4, 5, 7), Random(4, 1, 3, 3), Random(4), Random(1, 4, 5, 7));
+
+    [Test]
+    public void ResidualGeneral() =>
+        Check(new Conv2d(pads: Pads.Uniform(1)), Random(1, 3, 5, 7), Random(4, 3, 3, 3), null, Random(1, 4, 5, 7));
+
+    [Test]
+    public void ResidualOfTheWrongShapeIsAShapeError() =>
+        Assert.Throws<ShapeException>(() => new Conv2d().OutputShape([[1, 3, 4, 4], [2, 3, 1, 1], null, [1, 2, 4, 5]]));
+
     [Test]
     public void SpatiallySeparable()
     {
