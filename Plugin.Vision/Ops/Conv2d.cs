@@ -7,7 +7,8 @@ namespace Vision.Ops;
 /// 2D convolution (cross-correlation, as every framework computes it): inputs x [N,C,H,W], w [K,C/group,KH,KW], an
 /// optional bias [K] and an optional residual [N,K,OH,OW] added before the activation (a fused skip connection). Covers
 /// stride, asymmetric padding, dilation, groups (depthwise when group = C = K), 1x1, and a fused activation. The GPU
-/// kernel is chosen by shape: <c>conv2d_1x1</c> (a register-tiled GEMM) for stride-1 unpadded 1x1, else <c>conv2d</c>.
+/// kernel is chosen by shape: <c>conv2d_1x1</c> (a register-tiled GEMM) for stride-1 unpadded 1x1, <c>conv2d_dw</c>
+/// (kernel size compiled in) for depthwise, else <c>conv2d</c>.
 /// </summary>
 public sealed class Conv2d(
     int strideH = 1, int strideW = 1, Pads pads = default, int dilationH = 1, int dilationW = 1, int group = 1,
@@ -98,6 +99,10 @@ public sealed class Conv2d(
             int p = x[2] * x[3];
             return new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + 3) / 4) * (p / 4), [x[1], w[0], p / 4], floats, bias, residual, after, act);
         }
+        if (Group == x[1] && Group == w[0])
+            return new KernelLaunch("conv2d_dw", Tensor.ShapeLength(output),
+                [x[2], x[3], output[2], output[3], StrideH, StrideW, Pads.Top, Pads.Left, DilationH, DilationW, x[1]],
+                floats, bias, residual, after, act, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}");
         return new KernelLaunch(Name, Tensor.ShapeLength(output),
             [x[0], x[1], x[2], x[3], w[0], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
              DilationH, DilationW, Group],

@@ -48,6 +48,16 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
         Check(new Conv2d(pads: Pads.Uniform(1), group: 4, activation: Activation.Relu, residualAfterActivation: true),
             Random(1, 4, 5, 7), Random(4, 1, 3, 3), Random(4), Random(1, 4, 5, 7));
 
+    // conv2d_dw: kernel size compiled in; interior and border items; strides, dilation, asymmetric pads.
+    [Test]
+    public void Depthwise5x5Strided() =>
+        Check(new Conv2d(2, 2, new Pads(1, 2, 2, 1), group: 6, activation: Activation.HardSwish), [Random(2, 6, 11, 9), Random(6, 1, 5, 5), Random(6)],
+            Tolerance.Transcendental);
+
+    [Test]
+    public void DepthwiseDilatedNoBias() =>
+        Check(new Conv2d(pads: Pads.Uniform(2), dilationH: 2, dilationW: 2, group: 3), Random(1, 3, 7, 8), Random(3, 1, 3, 3), null);
+
     [Test]
     public void ResidualGeneral() =>
         Check(new Conv2d(pads: Pads.Uniform(1)), Random(1, 3, 5, 7), Random(4, 3, 3, 3), null, Random(1, 4, 5, 7));
