@@ -103,10 +103,13 @@ public sealed class Conv2d(
             return new KernelLaunch("conv2d_dw", Tensor.ShapeLength(output),
                 [x[2], x[3], output[2], output[3], StrideH, StrideW, Pads.Top, Pads.Left, DilationH, DilationW, x[1]],
                 floats, bias, residual, after, act, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}");
-        return new KernelLaunch(Name, Tensor.ShapeLength(output),
+        // One group: 4 output channels per item (KTILE), each input value loaded once for all 4.
+        bool tile = Group == 1;
+        int items = tile ? output[0] * ((output[1] + 3) / 4) * output[2] * output[3] : Tensor.ShapeLength(output);
+        return new KernelLaunch(Name, items,
             [x[0], x[1], x[2], x[3], w[0], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
              DilationH, DilationW, Group],
-            floats, bias, residual, after, act);
+            floats, bias, residual, after, act, tile ? "KTILE" : "");
     }
 
     /// <summary>A 1x1, stride-1, unpadded, ungrouped convolution over a plane of a multiple of 4 pixels: a plain GEMM.</summary>
