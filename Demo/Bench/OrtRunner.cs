@@ -17,6 +17,8 @@ public sealed class OrtRunner : IBenchRunner
     public OrtRunner(string path, string inputName, Tensor input, int threads)
     {
         _options = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        // Runs are interleaved with other backends: idle ORT threads must not spin on the cores the next backend needs.
+        _options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         _session = new InferenceSession(path, _options);
         _input = OrtValue.CreateTensorValueFromMemory(input.Data, input.Shape.Select(d => (long)d).ToArray());
         _inputNames = [inputName];

@@ -288,6 +288,14 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
         }
     }
 
+    /// <summary>Bytes allocated so far by the thread that runs this backend's GL calls (tests: a steady-state frame adds none).</summary>
+    internal long AllocatedBytesOnGlThread()
+    {
+        long bytes = 0;
+        OnGlThread(() => bytes = GC.GetAllocatedBytesForCurrentThread());
+        return bytes;
+    }
+
     public void Finish() => OnGlThread(() => { _gl.Finish(); Check("glFinish"); });
 
     private void Check(string call)
