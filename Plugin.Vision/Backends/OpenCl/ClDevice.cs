@@ -15,6 +15,7 @@ internal sealed unsafe class ClDevice : IDisposable
     public nint Context { get; }
     public nint Queue { get; }
     public string Name { get; }
+    public string DriverVersion { get; }
 
     private bool _disposed;
     private nint _profilingQueue;
@@ -88,6 +89,7 @@ internal sealed unsafe class ClDevice : IDisposable
         Queue = Api.CreateCommandQueue(Context, Device, CommandQueueProperties.None, &err);
         ClErrors.Check(err, "clCreateCommandQueue");
         Name = $"{PlatformString(PlatformInfo.Version)}, {DeviceString(DeviceInfo.Name)}";
+        DriverVersion = DeviceString(DeviceInfo.DriverVersion);
     }
 
     public string DeviceString(DeviceInfo info)
