@@ -74,9 +74,19 @@ public sealed class Binary(BinaryKind kind, Activation activation = default) : O
         // Fast path: when each operand, seen through the output, is one contiguous run of dimensions (same shape, a
         // scalar, a per-channel vector...), its index is (i / inner) % count: two divisions instead of twelve.
         bool blocks = Block(inputs[0]!, output, out p[18], out p[19]) & Block(inputs[1]!, output, out p[20], out p[21]);
+        int total = Tensor.ShapeLength(output);
+        // binary4: 4 outputs per item when each operand's 4 values are contiguous or one broadcast value.
+        if (blocks && total % 4 == 0 && Kind is BinaryKind.Add or BinaryKind.Sub or BinaryKind.Mul or BinaryKind.Div or BinaryKind.Max or BinaryKind.Min &&
+            Quad(p[18], p[19]) is { } aVec && Quad(p[20], p[21]) is { } bVec)
+            return new KernelLaunch("binary4", total / 4, p, Activations.Floats(Activation),
+                "OP_" + Kind.ToString().ToUpperInvariant(), Activations.Define(Activation), aVec ? "A_VEC" : "", bVec ? "B_VEC" : "");
         return new KernelLaunch(Name, Tensor.ShapeLength(output), p, Activations.Floats(Activation),
             "OP_" + Kind.ToString().ToUpperInvariant(), Activations.Define(Activation), blocks ? "BLOCKS" : "");
     }
+
+    /// <summary>How an operand (i / inner) % count reads 4 outputs from a multiple of 4: contiguous (true), one value (false), or neither.</summary>
+    private static bool? Quad(int inner, int count) =>
+        inner == 1 && count % 4 == 0 ? true : inner % 4 == 0 || count == 1 ? false : null;
 
     /// <summary>
     /// Whether <paramref name="shape"/> broadcast to <paramref name="output"/> reads element (i / inner) % count for output

@@ -24,6 +24,22 @@ public sealed class BinaryTests(Backend kind) : BackendTest(kind)
     [Test]
     public void SubRowVectorOverUnitMiddle() => Check(new Binary(BinaryKind.Sub), Random(3, 1, 4), Random(4));
 
+    // binary4: 4 outputs per item; operands contiguous (vec4 load) or broadcast within the 4.
+    [TestCase(BinaryKind.Add)]
+    [TestCase(BinaryKind.Sub)]
+    [TestCase(BinaryKind.Mul)]
+    [TestCase(BinaryKind.Div)]
+    [TestCase(BinaryKind.Max)]
+    [TestCase(BinaryKind.Min)]
+    public void FourWide(BinaryKind kind)
+    {
+        Check(new Binary(kind), Random(2, 4, 6), RandomIn(0.5f, 2f, 2, 4, 6));
+        Check(new Binary(kind, Activation.Relu), Random(1, 8, 1, 1), RandomIn(0.5f, 2f, 1, 8, 4, 4));
+        Check(new Binary(kind), Random(3, 4), RandomIn(0.5f, 2f, 4));
+        Check(new Binary(kind), Random(3, 4, 4), RandomIn(0.5f, 2f, 1));
+        Check(new Binary(kind), Random(2, 6), RandomIn(0.5f, 2f, 6));  // a run of 6 is neither: the scalar kernel
+    }
+
     [Test]
     public void BlockIndexing()
     {
