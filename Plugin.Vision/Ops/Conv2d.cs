@@ -100,9 +100,13 @@ public sealed class Conv2d(
             return new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + 3) / 4) * (p / 4), [x[1], w[0], p / 4], floats, bias, residual, after, act);
         }
         if (Group == x[1] && Group == w[0])
-            return new KernelLaunch("conv2d_dw", Tensor.ShapeLength(output),
+        {
+            // W4: 4 adjacent outputs per item when rows are a multiple of 4 long (4-wide stores stay aligned).
+            bool w4 = output[3] % 4 == 0;
+            return new KernelLaunch("conv2d_dw", Tensor.ShapeLength(output) / (w4 ? 4 : 1),
                 [x[2], x[3], output[2], output[3], StrideH, StrideW, Pads.Top, Pads.Left, DilationH, DilationW, x[1]],
-                floats, bias, residual, after, act, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}");
+                floats, bias, residual, after, act, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}", w4 ? "W4" : "");
+        }
         // One group: 4 output channels per item (KTILE), each input value loaded once for all 4.
         bool tile = Group == 1;
         int items = tile ? output[0] * ((output[1] + 3) / 4) * output[2] * output[3] : Tensor.ShapeLength(output);

@@ -54,6 +54,16 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
         Check(new Conv2d(2, 2, new Pads(1, 2, 2, 1), group: 6, activation: Activation.HardSwish), [Random(2, 6, 11, 9), Random(6, 1, 5, 5), Random(6)],
             Tolerance.Transcendental);
 
+    // W4: rows a multiple of 4 long, 4 outputs per item; borders on every side, strided and residual.
+    [Test]
+    public void DepthwiseFourWide() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), group: 5, activation: Activation.Relu, residualAfterActivation: true),
+            Random(2, 5, 6, 8), Random(5, 1, 3, 3), Random(5), Random(2, 5, 6, 8));
+
+    [Test]
+    public void DepthwiseFourWideStrided5x5() =>
+        Check(new Conv2d(2, 2, new Pads(1, 2, 2, 1), group: 3), Random(1, 3, 9, 16), Random(3, 1, 5, 5), Random(3));
+
     [Test]
     public void DepthwiseDilatedNoBias() =>
         Check(new Conv2d(pads: Pads.Uniform(2), dilationH: 2, dilationW: 2, group: 3), Random(1, 3, 7, 8), Random(3, 1, 3, 3), null);
