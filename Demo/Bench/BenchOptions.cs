@@ -4,7 +4,7 @@ namespace Vision.Demo.Bench;
 public sealed record BenchOptions
 {
     public const string Usage =
-        "usage: ./vision bench MODEL [--backend gl,cl,cpu,ort,opencv] [--runs N] [--warmup N] [--threads T] [--shape 1,3,H,W] " +
+        "usage: ./vision bench MODEL [--backend gl,cl,cpu,ort,opencv] [--runs N] [--warmup N] [--threads T] [--gap MS] [--shape 1,3,H,W] " +
         "[--json FILE] [--profile] [--plot FILE.png] [--no-cold]";
 
     public required string Model { get; init; }
@@ -12,6 +12,9 @@ public sealed record BenchOptions
     public int Runs { get; init; } = 30;
     public int Warmup { get; init; } = 5;
     public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Pause between two timed runs (ms), so one backend's idle worker threads stop spinning before the next runs.</summary>
+    public int GapMs { get; init; } = 5;
     public int[]? Shape { get; init; }
     public string? Json { get; init; }
     public bool Profile { get; init; }
@@ -49,6 +52,7 @@ public sealed record BenchOptions
                 case "--runs": o = o with { Runs = NextInt(1) }; break;
                 case "--warmup": o = o with { Warmup = NextInt(0) }; break;
                 case "--threads": o = o with { Threads = NextInt(1) }; break;
+                case "--gap": o = o with { GapMs = NextInt(0) }; break;
                 case "--shape": o = o with { Shape = Next().Split(',').Select(int.Parse).ToArray() }; break;
                 case "--json": o = o with { Json = Next() }; break;
                 case "--plot": o = o with { Plot = Next() }; break;

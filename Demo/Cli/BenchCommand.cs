@@ -30,7 +30,7 @@ public static class BenchCommand
         var model = ModelLoader.Load(options.Model);
         var (inputName, input) = MakeInput(model, options.Shape);
         Console.WriteLine($"vision bench {Path.GetFileName(options.Model)}: input '{inputName}' {Tensor.ShapeString(input.Shape)}, " +
-                          $"{options.Threads} threads, {options.Warmup} warm-up + {options.Runs} runs interleaved");
+                          $"{options.Threads} threads, {options.Warmup} warm-up + {options.Runs} runs interleaved, {options.GapMs} ms apart");
         string loadBefore = LoadAverage();
 
         var results = new List<BenchResult>();
@@ -61,6 +61,7 @@ public static class BenchCommand
             for (int j = 0; j < runners.Count; j++)
             {
                 var r = runners[(run + j) % runners.Count];  // rotate the order so no backend always follows another
+                if (options.GapMs > 0) Thread.Sleep(options.GapMs);
                 long t0 = Stopwatch.GetTimestamp();
                 r.RunOnce();
                 byName[r.Name].Samples.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
