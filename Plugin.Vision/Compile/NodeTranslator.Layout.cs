@@ -49,7 +49,12 @@ internal static partial class NodeTranslator
         var n = c.Node;
         var x = c.Shape(0);
         var w = c.Shape(1);
-        if (x.Length != 4) throw c.Unsupported($"ConvTranspose on rank {x.Length}: only 2D is implemented");
+        if (x.Length == 3)
+        {
+            ConvTranspose1D(c, x, w);
+            return;
+        }
+        if (x.Length != 4) throw c.Unsupported($"ConvTranspose on rank {x.Length}: 1D and 2D are implemented");
         var strides = c.Ints("strides", 1, 1);
         var dilations = c.Ints("dilations", 1, 1);
         var outPad = c.Ints("output_padding", 0, 0);
@@ -69,6 +74,30 @@ internal static partial class NodeTranslator
             outPad[0], outPad[1], outShape.Length == 2 ? outShape[0] : 0, outShape.Length == 2 ? outShape[1] : 0, new Pads(p[0], p[1], p[2], p[3]));
         c.Emit(new ConvTranspose2d(strides[0], strides[1], pads, outPad[0], outPad[1], dilations[0], dilations[1], c.Int("group", 1)),
             c.Output(), c.Input(0), c.Input(1), c.InputOrNull(2));
+    }
+
+    /// <summary>1D transposed convolution as 2D with a height of 1.</summary>
+    private static void ConvTranspose1D(TranslationContext c, int[] x, int[] w)
+    {
+        var n = c.Node;
+        string x4 = c.Temp(), w4 = c.Temp(), y4 = c.Temp();
+        c.Alias(x4, c.Input(0), [x[0], x[1], 1, x[2]]);
+        c.Alias(w4, c.Input(1), [w[0], w[1], 1, w[2]]);
+        int s = c.Ints("strides", 1)[0], d = c.Ints("dilations", 1)[0], op = c.Ints("output_padding", 0)[0];
+        var outShape = c.Ints("output_shape");
+        var p = c.Ints("pads", 0, 0);
+        var autoPad = n.GetString("auto_pad", "NOTSET") switch
+        {
+            "SAME_UPPER" => AutoPad.SameUpper,
+            "SAME_LOWER" => AutoPad.SameLower,
+            "VALID" => AutoPad.Valid,
+            _ => AutoPad.NotSet,
+        };
+        var pads = ConvTranspose2d.ComputePads(autoPad, 1, x[2], 1, w[2], 1, s, 1, d, 0, op,
+            outShape.Length > 0 ? 1 : 0, outShape.Length > 0 ? outShape[^1] : 0, new Pads(0, p[0], 0, p[1]));
+        c.Emit(new ConvTranspose2d(1, s, pads, 0, op, 1, d, c.Int("group", 1)), y4, x4, w4, c.InputOrNull(2));
+        var y = c.ShapeOf(y4);
+        c.Alias(c.Output(), y4, [y[0], y[1], y[3]]);
     }
 
     private static void PadOp(TranslationContext c)
