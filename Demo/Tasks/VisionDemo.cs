@@ -26,18 +26,12 @@ public static class VisionDemo
         string task = o.Task ?? "segment";
         if (o.Scene == null && task == "conv")
             return ConvolutionPreview.Run(o.Input, Backends.BackendFactory.Parse(o.Backend ?? "auto"), o.Out ?? "out/demo");
-        if (o.Scene == null && task == "text")
-        {
-            Console.Error.WriteLine("vision demo: --task text is not available yet: the OCR TextReader (PP-OCRv4 detection + recognition) has not landed. " +
-                                    "Try --task segment or --task classify.");
-            return 2;
-        }
         Scene scene;
         string title;
         if (o.Scene == StageScene)
         {
             scene = SceneLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "Scenes", StageScene + ".json"));
-            Configure(scene, o, DemoModels.Resolve(o.Model, "selfie_segmentation.onnx", "selfie segmentation"));
+            Configure(scene, o, SelfieModel(o));
             title = "stage";
         }
         else
@@ -46,6 +40,7 @@ public static class VisionDemo
             {
                 "segment" => Segment(o),
                 "classify" => Classify(o),
+                "text" => Text(o),
                 _ => throw new DemoOptionsException($"unknown task '{task}'; tasks: segment, classify, text, conv"),
             };
             title = task;
@@ -60,7 +55,7 @@ public static class VisionDemo
         AddCamera(scene, o, drawOnScreen: false);
         var net = scene.CreateObject("Network");
         var nn = net.AddComponent<NeuralNetwork>();
-        nn.ModelPath = DemoModels.Resolve(o.Model, "selfie_segmentation.onnx", "selfie segmentation");
+        nn.ModelPath = SelfieModel(o);
         nn.Backend = o.Backend ?? "auto";
         nn.Fit = ImageFit.Stretch;
         nn.AutoFeatureLayers = 6;
@@ -72,6 +67,53 @@ public static class VisionDemo
         overlay.BackgroundPath = File.Exists(background) ? background : null;
         var maps = net.AddComponent<FeatureMapOverlay>();
         maps.LayerIndex = 1;
+        AddHud(scene);
+        return scene;
+    }
+
+    /// <summary>The TFLite selfie model from the catalog (npm, fetched once), else the development ONNX in ../shared.</summary>
+    private static string SelfieModel(DemoOptions o)
+    {
+        if (o.Model != null) return DemoModels.Resolve(o.Model, "", "selfie segmentation");
+        try
+        {
+            return Vision.Models.Catalog.ModelCatalog.Ensure("selfie_segmentation");
+        }
+        catch (Vision.Models.Catalog.ModelFetchException e)
+        {
+            Console.Error.WriteLine($"[demo] selfie_segmentation.tflite unavailable ({e.Message}); trying the development ONNX model");
+            return DemoModels.Resolve(null, "selfie_segmentation.onnx", "selfie segmentation");
+        }
+    }
+
+    /// <summary>PP-OCRv4: the detector's probability map as a heat map over the frame, and the lines read on the HUD.</summary>
+    public static Scene Text(DemoOptions o)
+    {
+        var scene = new Scene("text");
+        AddCamera(scene, o, drawOnScreen: false);
+        var sample = Path.Combine(DataDir, "imageTextN.png");
+        if (File.Exists(sample)) scene.FindComponent<CameraSource>()!.Fallback = sample;
+        var net = scene.CreateObject("Network");
+        var nn = net.AddComponent<NeuralNetwork>();
+        nn.ModelPath = o.Model ?? Vision.Models.Catalog.ModelCatalog.Ensure("ppocr_det");
+        nn.Backend = o.Backend ?? "auto";
+        nn.Fit = ImageFit.Stretch;
+        nn.InputWidth = 640;
+        nn.InputHeight = 480;
+        // PaddleOCR's detector: BGR, ImageNet mean and std in that channel order.
+        nn.ColorOrder = ColorOrder.Bgr;
+        nn.Mean = new Vector3(0.485f, 0.456f, 0.406f);
+        nn.Std = new Vector3(0.229f, 0.224f, 0.225f);
+        nn.KernelsPerFrame = o.Spread ?? 0;
+        nn.AutoFeatureLayers = 4;
+        var seg = net.AddComponent<Segmenter>();
+        seg.Threshold = 0.3f;
+        seg.Smoothing = 0.3f;
+        net.AddComponent<SegmentationOverlay>().Mode = OverlayMode.HeatMap;
+        var maps = net.AddComponent<FeatureMapOverlay>();
+        maps.Visible = false;
+        var ocr = net.AddComponent<OcrOverlay>();
+        ocr.Backend = o.Backend is "cpu" ? "cpu" : "cl";
         AddHud(scene);
         return scene;
     }
@@ -197,19 +239,14 @@ public static class VisionDemo
         var camera = scene.FindComponent<CameraSource>();
         var network = scene.FindComponent<NeuralNetwork>();
         var classifier = scene.FindComponent<Classifier>();
-        long inferences = 0, captured = 0, dropped = 0;
-        string input = "", classification = "";
-        // Read what the stats need before the scene is destroyed at the end of Run.
-        app.FrameRendered += _ =>
-        {
-            inferences = network?.Version ?? 0;
-            captured = camera?.FramesCaptured ?? 0;
-            dropped = camera?.FramesDropped ?? 0;
-            input = camera?.ActiveInput ?? "";
-            if (classifier is { Version: > 0 }) classification = $"{classifier.BestLabel} ({classifier.BestProbability:P1})";
-        };
+        var ocr = scene.FindComponent<OcrOverlay>();
         app.Run();
         wall.Stop();
+        // Components keep their results after the scene is destroyed: read them once, after the run (nothing per frame).
+        long inferences = network?.Version ?? 0, captured = camera?.FramesCaptured ?? 0, dropped = camera?.FramesDropped ?? 0;
+        string input = camera?.ActiveInput ?? "", classification = "";
+        if (classifier is { Version: > 0 }) classification = $"{classifier.BestLabel} ({classifier.BestProbability:P1})";
+        if (ocr is { Version: > 0 }) classification = string.Join(" | ", ocr.Lines.Select(l => l.Text));
 
         long n = app.Stats.Count;
         double fps = n / wall.Elapsed.TotalSeconds;
@@ -218,7 +255,7 @@ public static class VisionDemo
         Console.WriteLine($"  input {input}; model {stats.Model}");
         foreach (var stage in Enum.GetValues<PipelineStage>())
             Console.WriteLine($"  {stage,-11} median {stats.Percentile(stage, 0.5):F2} ms  p90 {stats.Percentile(stage, 0.9):F2} ms");
-        if (classification.Length > 0) Console.WriteLine($"  classifier: {classification}");
+        if (classification.Length > 0) Console.WriteLine($"  {(ocr != null ? "text" : "classifier")}: {classification}");
         if (network?.Error is { } error) Console.WriteLine($"  network error: {error}");
         if (o.Out != null)
         {

@@ -112,8 +112,20 @@ public sealed class CameraSource : Component, ITextureSource
             _texture.SetData(new ReadOnlySpan<byte>((void*)_front.Data, _front.Width * _front.Height * 4));
         }
         if (_stats is { SyncStages: true }) device.Gl.Finish();
-        _stats?.Add(PipelineStage.Upload, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        _stats?.Add(PipelineStage.Upload, Stopwatch.GetElapsedTime(t0).TotalMilliseconds, Scene?.Time.FrameCount ?? -1);
         Version++;
+    }
+
+    /// <summary>
+    /// Copies the frame now in the texture to <paramref name="bgr"/> (BGR, top row first) from host memory, for CPU
+    /// consumers such as OCR; call on the render thread after <see cref="Prepare"/>. False before the first frame.
+    /// </summary>
+    public bool CopyFrame(Mat bgr)
+    {
+        if (_texture == null || _front.Empty()) return false;
+        Cv2.CvtColor(_front, bgr, ColorConversionCodes.RGBA2BGR);
+        Cv2.Flip(bgr, bgr, FlipMode.X);
+        return true;
     }
 
     protected override void OnRender(RenderContext context)

@@ -83,7 +83,7 @@ public sealed class Classifier : Engine.Scenes.Component
         }
         if (_readback.Poll(device)) Consume(_readback.Result);
         if (network.Version != _seen && _readback.Request(device, network.GlBufferOf(Output))) _seen = network.Version;
-        _stats?.Add(PipelineStage.Postprocess, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        _stats?.Add(PipelineStage.Postprocess, Stopwatch.GetElapsedTime(t0).TotalMilliseconds, Scene?.Time.FrameCount ?? -1);
     }
 
     private void Consume(float[] scores)

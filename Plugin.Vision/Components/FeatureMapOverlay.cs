@@ -154,7 +154,7 @@ public sealed class FeatureMapOverlay : Engine.Scenes.Component
         }
         _readback.Request(device, _ranges.Handle);
         if (_stats is { SyncStages: true }) gl.Finish();
-        _stats?.Add(PipelineStage.Postprocess, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        _stats?.Add(PipelineStage.Postprocess, Stopwatch.GetElapsedTime(t0).TotalMilliseconds, Scene?.Time.FrameCount ?? -1);
         Version++;
     }
 

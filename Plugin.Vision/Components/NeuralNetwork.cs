@@ -143,7 +143,7 @@ public sealed unsafe class NeuralNetwork : Engine.Scenes.Component
             Worker.ExecuteRange(_cursor, count);
             _cursor += count;
             if (_stats is { SyncStages: true }) Finish(device);
-            _stats?.Add(PipelineStage.Inference, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            _stats?.Add(PipelineStage.Inference, Stopwatch.GetElapsedTime(t0).TotalMilliseconds, Scene?.Time.FrameCount ?? -1);
             if (_cursor >= total)
             {
                 _cursor = -1;
@@ -316,7 +316,7 @@ public sealed unsafe class NeuralNetwork : Engine.Scenes.Component
             _stats?.CountCopy(_hostInput.Length * sizeof(float));
         }
         else if (_stats is { SyncStages: true }) gl.Finish();
-        _stats?.Add(PipelineStage.Preprocess, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        _stats?.Add(PipelineStage.Preprocess, Stopwatch.GetElapsedTime(t0).TotalMilliseconds, Scene?.Time.FrameCount ?? -1);
     }
 
     private Vector4 ComputeRect(int textureWidth, int textureHeight)

@@ -15,6 +15,9 @@ public sealed class PipelineStats
     private readonly List<double>[] _history;
     private readonly double[] _last;
     private readonly double[] _smoothed;
+    private readonly double[] _pending;
+    private readonly bool[] _touched;
+    private long _pendingFrame = -1;
     private readonly object _gate = new();
 
     public PipelineStats()
@@ -23,6 +26,8 @@ public sealed class PipelineStats
         for (int i = 0; i < StageCount; i++) _history[i] = new List<double>(4096);
         _last = new double[StageCount];
         _smoothed = new double[StageCount];
+        _pending = new double[StageCount];
+        _touched = new bool[StageCount];
     }
 
     /// <summary>The stats shared by the components of <paramref name="scene"/>.</summary>
@@ -41,17 +46,53 @@ public sealed class PipelineStats
     public long HostCopies { get; private set; }
     public long HostCopyBytes { get; private set; }
 
-    /// <summary>Records a stage's time; several records of one stage in a frame are summed by the caller's choice.</summary>
-    public void Add(PipelineStage stage, double ms)
+    /// <summary>
+    /// Records a stage's time. With the engine <paramref name="frame"/> the times of one stage in one frame are summed
+    /// (a segmenter, an overlay and a feature map all post-process) and recorded as one sample when the frame ends.
+    /// </summary>
+    public void Add(PipelineStage stage, double ms, long frame = -1)
     {
         int i = (int)stage;
         lock (_gate)
         {
-            var h = _history[i];
-            if (h.Count < h.Capacity) h.Add(ms);   // bounded: no growth (and no allocation) after 4096 samples
-            _last[i] = ms;
-            _smoothed[i] = _smoothed[i] == 0 ? ms : _smoothed[i] * 0.9 + ms * 0.1;
+            if (frame >= 0)
+            {
+                if (frame != _pendingFrame) CommitLocked();
+                _pendingFrame = frame;
+                _pending[i] += ms;
+                _touched[i] = true;
+                return;
+            }
+            Record(i, ms);
         }
+    }
+
+    /// <summary>Records the summed stage times of the frame in progress; returns their total (ms).</summary>
+    public double EndFrame()
+    {
+        lock (_gate) return CommitLocked();
+    }
+
+    private double CommitLocked()
+    {
+        double total = 0;
+        for (int i = 0; i < StageCount; i++)
+        {
+            if (!_touched[i]) continue;
+            Record(i, _pending[i]);
+            total += _pending[i];
+            _pending[i] = 0;
+            _touched[i] = false;
+        }
+        return total;
+    }
+
+    private void Record(int i, double ms)
+    {
+        var h = _history[i];
+        if (h.Count < h.Capacity) h.Add(ms);   // bounded: no growth (and no allocation) after 4096 samples
+        _last[i] = ms;
+        _smoothed[i] = _smoothed[i] == 0 ? ms : _smoothed[i] * 0.9 + ms * 0.1;
     }
 
     public void CountCopy(long bytes)

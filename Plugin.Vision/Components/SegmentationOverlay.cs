@@ -104,7 +104,7 @@ public sealed class SegmentationOverlay : Engine.Scenes.Component
         gl.BindFramebuffer(FramebufferTarget.Framebuffer, (uint)previous);
         gl.Viewport(viewport[0], viewport[1], (uint)viewport[2], (uint)viewport[3]);
         if (_stats is { SyncStages: true }) gl.Finish();
-        _stats?.Add(PipelineStage.Postprocess, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        _stats?.Add(PipelineStage.Postprocess, Stopwatch.GetElapsedTime(t0).TotalMilliseconds, Scene?.Time.FrameCount ?? -1);
     }
 
     protected override void OnRender(RenderContext context)

@@ -75,7 +75,7 @@ public sealed class Segmenter : Engine.Scenes.Component
         gl.MemoryBarrier(MemoryBarrierMask.ShaderImageAccessBarrierBit | MemoryBarrierMask.TextureFetchBarrierBit | MemoryBarrierMask.TextureUpdateBarrierBit);
         device.Check("mask dispatch");
         if (_stats is { SyncStages: true }) gl.Finish();
-        _stats?.Add(PipelineStage.Postprocess, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        _stats?.Add(PipelineStage.Postprocess, Stopwatch.GetElapsedTime(t0).TotalMilliseconds, Scene?.Time.FrameCount ?? -1);
         Version++;
     }
 

@@ -13,11 +13,8 @@ namespace Vision.Components;
 /// </summary>
 public sealed class StatsHud : Engine.Scenes.Component
 {
-    private static readonly PipelineStage[] Measured = [PipelineStage.Upload, PipelineStage.Preprocess, PipelineStage.Inference, PipelineStage.Postprocess];
     private TextRenderer? _text;
     private readonly char[] _buffer = new char[1024];
-    private readonly double[] _before = new double[Measured.Length];
-    private readonly int[] _countsBefore = new int[Measured.Length];
     private long _frameStart;
     private PipelineStats? _stats;
     private CameraSource? _camera;
@@ -54,13 +51,10 @@ public sealed class StatsHud : Engine.Scenes.Component
         {
             // The previous frame: its whole time, and what is left after the measured stages is rendering.
             double frame = Stopwatch.GetElapsedTime(_frameStart, now).TotalMilliseconds - (ExcludedMs?.Invoke() ?? 0);
-            double staged = 0;
-            for (int i = 0; i < Measured.Length; i++)
-                if (_stats.Count(Measured[i]) != _countsBefore[i]) staged += _stats.Last(Measured[i]);
+            double staged = _stats.EndFrame();
             _stats.Add(PipelineStage.Frame, frame);
             _stats.Add(PipelineStage.Render, Math.Max(0, frame - staged));
         }
-        for (int i = 0; i < Measured.Length; i++) _countsBefore[i] = _stats?.Count(Measured[i]) ?? 0;
         _frameStart = now;
     }
 
