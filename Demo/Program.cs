@@ -18,6 +18,7 @@ public static class Program
                 "demo" => Demo(DemoOptions.Parse(rest)),
                 "conformance" => Cli.ConformanceCommand.Run(rest),
                 "verify" => Cli.VerifyCommand.Run(rest),
+                "summary" => Cli.SummaryCommand.Run(rest),
                 _ => Unknown(verb),
             };
         }
