@@ -141,10 +141,12 @@ public sealed class GraphBuilder
     /// </summary>
     public Symbol SpatiallySeparableConv(Symbol x, int outChannels, int kernel, int stride = 1, int dilation = 1, bool bias = true, string? name = null)
     {
-        name = LayerName(name, "sepconv");
         int pad = dilation * (kernel - 1) / 2;
-        var v = Conv(x, outChannels, (kernel, 1), (stride, 1), (pad, 0), (dilation, 1), 1, bias, name + ".vertical");
-        return Conv(v, outChannels, (1, kernel), (1, stride), (0, pad), (1, dilation), 1, bias, name + ".horizontal");
+        using (Scope(BlockName(name, "sepconv")))
+        {
+            var v = Conv(x, outChannels, (kernel, 1), (stride, 1), (pad, 0), (dilation, 1), 1, bias, "vertical");
+            return Conv(v, outChannels, (1, kernel), (1, stride), (0, pad), (1, dilation), 1, bias, "horizontal");
+        }
     }
 
     /// <summary>
@@ -153,12 +155,14 @@ public sealed class GraphBuilder
     /// </summary>
     public Symbol DepthwiseSeparableConv(Symbol x, int outChannels, int kernel = 3, int stride = 1, bool batchNorm = false, string? name = null)
     {
-        name = LayerName(name, "dwsep");
-        var d = Conv(x, x.Channels, kernel, stride, (kernel - 1) / 2, 1, x.Channels, bias: !batchNorm, name: name + ".depthwise");
-        if (batchNorm) d = Relu(BatchNorm(d, name: name + ".depthwise_bn"));
-        var p = Conv(d, outChannels, 1, bias: !batchNorm, name: name + ".pointwise");
-        if (batchNorm) p = Relu(BatchNorm(p, name: name + ".pointwise_bn"));
-        return p;
+        using (Scope(BlockName(name, "dwsep")))
+        {
+            var d = Conv(x, x.Channels, kernel, stride, (kernel - 1) / 2, 1, x.Channels, bias: !batchNorm, name: "depthwise");
+            if (batchNorm) d = Relu(BatchNorm(d, name: "depthwise_bn"));
+            var p = Conv(d, outChannels, 1, bias: !batchNorm, name: "pointwise");
+            if (batchNorm) p = Relu(BatchNorm(p, name: "pointwise_bn"));
+            return p;
+        }
     }
 
     /// <summary>Grouped convolution: channels split into <paramref name="groups"/> independent convolutions (AlexNet's two towers, ResNeXt).</summary>
@@ -282,11 +286,13 @@ public sealed class GraphBuilder
     /// <summary>ShuffleNet's channel shuffle: reshape to [N, g, C/g, H, W], swap the group axes, reshape back.</summary>
     public Symbol ChannelShuffle(Symbol x, int groups, string? name = null)
     {
-        name = LayerName(name, "shuffle");
         int c = x.Channels;
-        var r = Reshape(x, [0, groups, c / groups, x.Height, x.Width], name + ".reshape");
-        var t = Transpose(r, [0, 2, 1, 3, 4], name + ".transpose");
-        return Reshape(t, [0, c, x.Height, x.Width], name);
+        using (Scope(BlockName(name, "shuffle")))
+        {
+            var r = Reshape(x, [0, groups, c / groups, x.Height, x.Width], "reshape");
+            var t = Transpose(r, [0, 2, 1, 3, 4], "transpose");
+            return Reshape(t, [0, c, x.Height, x.Width], "merge");
+        }
     }
 
     // ---- Internals -------------------------------------------------------------------------------------------------
@@ -338,6 +344,15 @@ public sealed class GraphBuilder
         string full = string.Join(".", _scopes.Reverse().Append(name));
         Claim(full);
         return full;
+    }
+
+    /// <summary>The local name of a composite block (its layers go under it as a scope): the given one or the next "stem_N".</summary>
+    private string BlockName(string? name, string stem)
+    {
+        if (name != null) return name;
+        int n = _counters.GetValueOrDefault(stem);
+        _counters[stem] = n + 1;
+        return $"{stem}_{n}";
     }
 
     private void Claim(string name)

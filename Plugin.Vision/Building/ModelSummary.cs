@@ -77,6 +77,7 @@ public sealed class ModelSummary
                 sb.Append(cell);
                 if (c < r.Length - 1) sb.Append("  ");
             }
+            while (sb.Length > 0 && sb[^1] == ' ') sb.Length--;
             sb.Append('\n');
         }
         Row(header);
@@ -105,17 +106,20 @@ public sealed class ModelSummary
         }
     }
 
-    /// <summary>Whether input <paramref name="i"/> of <paramref name="node"/> is a trainable weight.</summary>
+    /// <summary>
+    /// Whether input <paramref name="i"/> of <paramref name="node"/> is a trainable weight: a float initializer of rank 1
+    /// or more, except batch norm's running statistics and the constant operands of ops that take bounds, scales,
+    /// pads or ratios (Clip, Resize, Pad, Dropout...). A weight reshaped before use (mnist-8) counts at the Reshape.
+    /// </summary>
     private static bool IsParameter(Model model, Node node, int i)
     {
         if (node.InputOrNull(i) is not { } name || !model.Initializers.TryGetValue(name, out var t)) return false;
-        if (t.ElementType != ElementType.Float32 || i == 0 && node.OpType is not ("Add" or "Mul" or "Sub" or "Div" or "MatMul" or "Gemm")) return false;
+        if (t.ElementType != ElementType.Float32 || t.Rank == 0) return false;
         return node.OpType switch
         {
             "BatchNormalization" => i is 1 or 2,
-            "Conv" or "ConvTranspose" or "Gemm" or "MatMul" or "PRelu" or "InstanceNormalization" or "LayerNormalization"
-                or "Add" or "Mul" or "Sub" or "Div" => true,
-            _ => false,
+            "Clip" or "Resize" or "Upsample" or "Pad" or "Dropout" or "Slice" or "Expand" or "ConstantOfShape" or "Tile" => i == 0,
+            _ => true,
         };
     }
 
