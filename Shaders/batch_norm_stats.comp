@@ -1,0 +1,9 @@
+// batch_norm_stats: GLSL entry over the shared body batch_norm_stats.body.
+#include "common.glsl"
+layout(std430, binding = 0) readonly buffer B_x { float x[]; };
+layout(std430, binding = 1) readonly buffer B_m { float m[]; };
+layout(std430, binding = 2) writeonly buffer B_y { float y[]; };
+void main()
+{
+#include "batch_norm_stats.body"
+}
