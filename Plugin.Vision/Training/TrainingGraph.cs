@@ -75,6 +75,9 @@ public sealed class TrainingGraph : IDisposable
         foreach (var name in _trainable) Update(name, sgd);
     }
 
+    /// <summary>Every kernel of a step in order (forward, backward, update), for profiling.</summary>
+    internal IEnumerable<PreparedKernel> Kernels => _forward.Concat(_backward).Concat(_update);
+
     /// <summary>Sets the learning rate of the next steps (a schedule calls this once per epoch).</summary>
     public void SetLearningRate(float learningRate) => _backend.Write(_learningRate, [learningRate]);
 
