@@ -107,7 +107,8 @@ public static class VerifyCommand
         using var resized = bgr.Resize(new Size(w, h));
         using var converted = new Mat();
         Cv2.CvtColor(resized, converted, c == 1 ? ColorConversionCodes.BGR2GRAY : ColorConversionCodes.BGR2RGB);
-        converted.GetArray(out byte[] pixels);
+        var pixels = new byte[h * w * c];
+        System.Runtime.InteropServices.Marshal.Copy(converted.Data, pixels, 0, pixels.Length);
         var t = new Tensor(shape);
         for (int y = 0; y < h; y++)
             for (int x = 0; x < w; x++)

@@ -18,5 +18,14 @@ public abstract class PreparedKernel(Op op, int[] outputShape)
         return expected;
     }
 
+    /// <summary>The inputs padded with nulls (absent optional inputs) up to the op's declared slots.</summary>
+    internal static IReadOnlyList<DeviceTensor?> Slots(Op op, IReadOnlyList<DeviceTensor?> inputs)
+    {
+        if (inputs.Count >= op.InputSlots) return inputs;
+        var padded = new DeviceTensor?[op.InputSlots];
+        for (int i = 0; i < inputs.Count; i++) padded[i] = inputs[i];
+        return padded;
+    }
+
     public override string ToString() => $"{Op.Name}{Tensor.ShapeString(OutputShape)}";
 }

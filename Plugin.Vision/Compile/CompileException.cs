@@ -11,4 +11,10 @@ public sealed class CompileException(string node, string opType, string message,
     public string Node { get; } = node;
     public string OpType { get; } = opType;
     public bool Unsupported { get; } = unsupported;
+
+    /// <summary>
+    /// The value that had to be a compile-time constant (a Pad's pads, a Resize's scales...). When it is a model input,
+    /// the Worker compiles again with that input's value folded in.
+    /// </summary>
+    public string? NeedsConstant { get; init; }
 }

@@ -92,9 +92,21 @@ internal static partial class NodeTranslator
     private static void Pool(TranslationContext c, PoolKind kind)
     {
         var x = c.Shape(0);
-        if (x.Length != 4) throw c.Unsupported($"{c.Node.OpType} on rank {x.Length}: only 2D pooling is implemented");
         if (c.Node.Outputs.Count > 1 && c.Node.Outputs[1].Length > 0) throw c.Unsupported("MaxPool's Indices output is not implemented");
         if (c.Node.GetInt("storage_order", 0) != 0) throw c.Unsupported("storage_order=1 is not implemented");
+        if (x.Length == 3)
+        {
+            // 1D pooling: run as 2D with a height of 1.
+            string x4 = c.Temp(), y4 = c.Temp();
+            c.Alias(x4, c.Input(0), [x[0], x[1], 1, x[2]]);
+            var (begin, end) = Pads1D(c, x[2], c.Ints("kernel_shape")[0]);
+            c.Emit(new Pool2d(kind, 1, c.Ints("kernel_shape")[0], 1, c.Ints("strides", 1)[0], new Pads(0, begin, 0, end),
+                c.Int("ceil_mode", 0) != 0, c.Int("count_include_pad", 0) != 0, 1, c.Ints("dilations", 1)[0]), y4, x4);
+            var y = c.ShapeOf(y4);
+            c.Alias(c.Output(), y4, [y[0], y[1], y[3]]);
+            return;
+        }
+        if (x.Length != 4) throw c.Unsupported($"{c.Node.OpType} on rank {x.Length}: 1D and 2D pooling are implemented");
         var kernel = c.Ints("kernel_shape");
         if (kernel.Length != 2) throw c.Error("kernel_shape must have 2 values for 2D pooling");
         var strides = c.Ints("strides", 1, 1);

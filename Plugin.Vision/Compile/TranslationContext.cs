@@ -42,13 +42,13 @@ public sealed class TranslationContext
     /// <summary>An input that must be a constant (ONNX passes pads, axes, shapes as int64 tensors).</summary>
     public long[] ConstantLongs(int i, string what)
     {
-        var t = Constant(i) ?? throw Unsupported($"input {i} ({what}) must be a constant; computed {what} is not supported");
+        var t = Constant(i) ?? throw NotConstant(i, what);
         return t.ElementType == ElementType.Int64 ? t.Longs : t.Data.Select(v => (long)v).ToArray();
     }
 
     public float[] ConstantFloats(int i, string what)
     {
-        var t = Constant(i) ?? throw Unsupported($"input {i} ({what}) must be a constant");
+        var t = Constant(i) ?? throw NotConstant(i, what);
         return t.ElementType == ElementType.Float32 ? t.Data : t.Longs.Select(v => (float)v).ToArray();
     }
 
@@ -96,6 +96,12 @@ public sealed class TranslationContext
     }
 
     public string Temp() => $"{Node.Name}/t{_temps++}";
+
+    private CompileException NotConstant(int i, string what) =>
+        new(Node.Name, Node.OpType, $"input {i} ({what}) must be a constant; computed {what} is not supported", unsupported: true)
+        {
+            NeedsConstant = Input(i),
+        };
 
     public CompileException Error(string message) => new(Node.Name, Node.OpType, message);
     public CompileException Unsupported(string message) => new(Node.Name, Node.OpType, message, unsupported: true);

@@ -27,7 +27,14 @@ public static partial class KernelSource
         return reader.ReadToEnd();
     });
 
-    public static bool Exists(string name) => Assembly.GetManifestResourceInfo("Shaders/" + name) != null;
+    public static bool Exists(string name) => Files.ContainsKey(name) || Assembly.GetManifestResourceInfo("Shaders/" + name) != null;
+
+    /// <summary>
+    /// Adds (or replaces) a kernel file at run time, for ops defined outside Vision: register <c>myop.body</c>,
+    /// <c>myop.comp</c> and <c>myop.cl</c>, and an <see cref="Ops.Op"/> named "myop" runs on every backend. Programs already
+    /// built from an older text stay cached per backend.
+    /// </summary>
+    public static void Register(string name, string source) => Files[name] = source;
 
     /// <summary>The file with its includes expanded (each included once), after a header of <c>#define</c>s.</summary>
     public static string Expand(string name, string header, IEnumerable<string> defines)

@@ -1,6 +1,6 @@
 namespace Vision.Models;
 
-/// <summary>Which value an <see cref="Attribute"/> carries. Graph-valued attributes are kept only as a kind: no supported op uses them.</summary>
+/// <summary>Which value an <see cref="NodeAttribute"/> carries. Graph-valued attributes are kept only as a kind: no supported op uses them.</summary>
 public enum AttributeKind
 {
     Float,

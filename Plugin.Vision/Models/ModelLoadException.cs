@@ -15,12 +15,16 @@ public class ModelLoadException : Exception
     /// <summary>The field concerned (an attribute, input, initializer or header field), or null.</summary>
     public string? Field { get; }
 
+    /// <summary>What is wrong and what to do, without the location (the message is location + reason).</summary>
+    public string Reason { get; }
+
     public ModelLoadException(string file, string? node, string? field, string message, Exception? inner = null)
         : base(Compose(file, node, field, message), inner)
     {
         File = file;
         Node = node;
         Field = field;
+        Reason = message;
     }
 
     private static string Compose(string file, string? node, string? field, string message)

@@ -16,7 +16,7 @@ public sealed class Node
 
     public IReadOnlyList<string> Inputs { get; }
     public IReadOnlyList<string> Outputs { get; }
-    public IReadOnlyDictionary<string, Attribute> Attributes { get; }
+    public IReadOnlyDictionary<string, NodeAttribute> Attributes { get; }
 
     /// <summary>The op-set version whose definition of this op applies (ONNX "since version"); 0 when unresolved.</summary>
     public int OpVersion { get; init; }
@@ -26,14 +26,14 @@ public sealed class Node
 
     /// <param name="index">Position in the graph; names an unnamed node "OpType_index" so every message can point at it.</param>
     public Node(string name, string opType, string domain, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs,
-        IEnumerable<Attribute>? attributes = null, int index = 0)
+        IEnumerable<NodeAttribute>? attributes = null, int index = 0)
     {
         OpType = opType;
         Name = string.IsNullOrEmpty(name) ? $"{opType}_{index}" : name;
         Domain = domain;
         Inputs = inputs;
         Outputs = outputs;
-        var map = new Dictionary<string, Attribute>();
+        var map = new Dictionary<string, NodeAttribute>();
         foreach (var a in attributes ?? []) map[a.Name] = a;
         Attributes = map;
     }
@@ -50,7 +50,7 @@ public sealed class Node
     public IReadOnlyList<float> GetFloats(string name, IReadOnlyList<float>? defaultValue = null) => Get(name, AttributeKind.Floats)?.Floats ?? defaultValue ?? [];
     public Tensor? GetTensor(string name) => Get(name, AttributeKind.Tensor)?.Tensor;
 
-    private Attribute? Get(string name, AttributeKind kind)
+    private NodeAttribute? Get(string name, AttributeKind kind)
     {
         if (!Attributes.TryGetValue(name, out var a)) return null;
         if (a.Kind != kind)

@@ -2,7 +2,7 @@ using Google.Protobuf;
 using Vision.Models;
 using Vision.Onnx.Proto;
 using Vision.Tensors;
-using Attribute = Vision.Models.Attribute;
+
 
 namespace Vision.Onnx;
 
@@ -130,7 +130,7 @@ public static class OnnxImporter
                 throw new ModelLoadException(file, provisional, "op_type", why);
             version = OnnxOpVersions.SinceVersion(p.OpType, opset) ?? 0;
         }
-        var attributes = new List<Attribute>(p.Attribute.Count);
+        var attributes = new List<NodeAttribute>(p.Attribute.Count);
         foreach (var a in p.Attribute)
         {
             var attr = ConvertAttribute(a, provisional, file);
@@ -146,7 +146,7 @@ public static class OnnxImporter
         };
     }
 
-    private static Attribute ConvertAttribute(AttributeProto a, string node, string file)
+    private static NodeAttribute ConvertAttribute(AttributeProto a, string node, string file)
     {
         string field = $"attribute '{a.Name}'";
         if (string.IsNullOrEmpty(a.Name))
@@ -168,15 +168,15 @@ public static class OnnxImporter
 
         return kind switch
         {
-            AttributeKind.Float => Attribute.Of(a.Name, a.F),
-            AttributeKind.Int => Attribute.Of(a.Name, a.I),
-            AttributeKind.String => Attribute.Of(a.Name, a.S.ToStringUtf8()),
-            AttributeKind.Tensor => Attribute.Of(a.Name,
+            AttributeKind.Float => NodeAttribute.Of(a.Name, a.F),
+            AttributeKind.Int => NodeAttribute.Of(a.Name, a.I),
+            AttributeKind.String => NodeAttribute.Of(a.Name, a.S.ToStringUtf8()),
+            AttributeKind.Tensor => NodeAttribute.Of(a.Name,
                 OnnxTensors.ToTensor(a.T ?? throw new ModelLoadException(file, node, field, "is a TENSOR attribute without a tensor."), file, $"node '{node}' {field}", Path.GetDirectoryName(Path.GetFullPath(file)))),
-            AttributeKind.Floats => Attribute.Of(a.Name, a.Floats.ToArray()),
-            AttributeKind.Ints => Attribute.Of(a.Name, a.Ints.ToArray()),
-            AttributeKind.Strings => Attribute.Of(a.Name, a.Strings.Select(s => s.ToStringUtf8()).ToArray()),
-            _ => Attribute.Opaque(a.Name, kind),
+            AttributeKind.Floats => NodeAttribute.Of(a.Name, a.Floats.ToArray()),
+            AttributeKind.Ints => NodeAttribute.Of(a.Name, a.Ints.ToArray()),
+            AttributeKind.Strings => NodeAttribute.Of(a.Name, a.Strings.Select(s => s.ToStringUtf8()).ToArray()),
+            _ => NodeAttribute.Opaque(a.Name, kind),
         };
     }
 

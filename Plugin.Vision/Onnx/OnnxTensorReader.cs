@@ -28,6 +28,16 @@ public static class OnnxTensorReader
             throw new ModelLoadException(path, null, null, $"cannot be read ({e.Message}).", e);
         }
         string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        return (proto.Name, OnnxTensors.ToTensor(proto, path, $"tensor '{proto.Name}'", dir));
+        try
+        {
+            return (proto.Name, OnnxTensors.ToTensor(proto, path, $"tensor '{proto.Name}'", dir));
+        }
+        catch (ModelLoadException e)
+        {
+            // Backend test data also stores sequences and optionals (SequenceProto, OptionalProto); they parse as a
+            // TensorProto with nonsense dims or no data, so the reason alone would mislead.
+            throw new ModelLoadException(path, null, e.Field, e.Reason +
+                " If the file holds a sequence or an optional value rather than a tensor: Vision reads tensors only.", e);
+        }
     }
 }

@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Vision.Models;
 using Vision.Onnx.Proto;
-using Attribute = Vision.Models.Attribute;
+
 
 namespace Vision.Onnx;
 
@@ -56,7 +56,9 @@ public static class OnnxWriter
         <= 14 => 7,
         <= 18 => 8,
         <= 20 => 9,
-        _ => 10,
+        <= 22 => 10,
+        23 => 11,
+        _ => 12,
     };
 
     private static ValueInfoProto ToValueInfo(ValueInfo v)
@@ -73,7 +75,7 @@ public static class OnnxWriter
         return new ValueInfoProto { Name = v.Name, Type = new TypeProto { TensorType = tensorType } };
     }
 
-    private static AttributeProto ToAttribute(Attribute a)
+    private static AttributeProto ToAttribute(NodeAttribute a)
     {
         var p = new AttributeProto { Name = a.Name };
         switch (a.Kind)

@@ -22,6 +22,8 @@ public sealed class Conv2d(
 
     public Op WithActivation(Activation activation) => new Conv2d(StrideH, StrideW, Pads, DilationH, DilationW, Group, activation);
 
+    public override int InputSlots => 3;
+
     public override string Name => "conv2d";
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)

@@ -18,6 +18,8 @@ public sealed class Gemm(float alpha = 1f, float beta = 1f, bool transA = false,
 
     public Op WithActivation(Activation activation) => new Gemm(Alpha, Beta, TransA, TransB, activation);
 
+    public override int InputSlots => 3;
+
     public override string Name => "gemm";
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)

@@ -12,6 +12,12 @@ public abstract class Op
 {
     public abstract string Name { get; }
 
+    /// <summary>
+    /// Buffer slots the kernel declares for inputs when some are optional (Conv2d's bias, Gemm's C): GPU backends bind a
+    /// dummy to slots the caller leaves out, so the output never lands on an input's binding. 0: exactly the inputs given.
+    /// </summary>
+    public virtual int InputSlots => 0;
+
     /// <summary>The output shape for these input shapes (null for an absent optional input); throws on invalid shapes.</summary>
     public abstract int[] OutputShape(IReadOnlyList<int[]?> inputs);
 

@@ -26,6 +26,7 @@ public sealed class Worker : IDisposable
     private readonly HashSet<string> _readable = new(StringComparer.Ordinal);
     private PreparedKernel[] _kernels = [];
     private Dictionary<string, Tensor> _constantInputs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _foldedFloatInputs = new(StringComparer.Ordinal);
     private bool _disposed;
 
     public IComputeBackend Backend { get; }
@@ -71,18 +72,32 @@ public sealed class Worker : IDisposable
     /// </summary>
     public void Run(IReadOnlyDictionary<string, Tensor> inputs)
     {
-        var floats = inputs.Where(kv => kv.Value.ElementType == ElementType.Float32).ToDictionary(kv => kv.Key, kv => kv.Value);
-        var ints = inputs.Where(kv => kv.Value.ElementType == ElementType.Int64).ToDictionary(kv => kv.Key, kv => kv.Value);
-        bool sameInts = ints.Count == _constantInputs.Count && ints.All(kv =>
-            _constantInputs.TryGetValue(kv.Key, out var old) && old.Shape.AsSpan().SequenceEqual(kv.Value.Shape) && old.Longs.AsSpan().SequenceEqual(kv.Value.Longs));
-        if (Plan == null || !sameInts || floats.Any(kv => !_values.TryGetValue(kv.Key, out var d) || !d.Shape.AsSpan().SequenceEqual(kv.Value.Shape)))
+        // Int64 inputs, and float inputs an op needs as parameters (a Pad's constant value), are compiled in as constants.
+        bool Folded(string name, Tensor t) => t.ElementType == ElementType.Int64 || _foldedFloatInputs.Contains(name);
+        var constants = inputs.Where(kv => Folded(kv.Key, kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        bool sameConstants = constants.Count == _constantInputs.Count && constants.All(kv =>
+            _constantInputs.TryGetValue(kv.Key, out var old) && SameValues(old, kv.Value));
+        var runtime = inputs.Where(kv => !Folded(kv.Key, kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        if (Plan == null || !sameConstants || runtime.Any(kv => !_values.TryGetValue(kv.Key, out var d) || !d.Shape.AsSpan().SequenceEqual(kv.Value.Shape)))
         {
-            _constantInputs = ints;
-            Replan(floats.ToDictionary(kv => kv.Key, kv => kv.Value.Shape));
+            _constantInputs = constants;
+            try
+            {
+                Replan(runtime.ToDictionary(kv => kv.Key, kv => kv.Value.Shape));
+            }
+            catch (CompileException e) when (e.NeedsConstant is { } name && runtime.ContainsKey(name) && _foldedFloatInputs.Add(name))
+            {
+                Run(inputs);
+                return;
+            }
         }
-        foreach (var (name, t) in floats) Backend.Write(_values[name], t.Data);
+        foreach (var (name, t) in runtime) Backend.Write(_values[name], t.Data);
         Execute();
     }
+
+    private static bool SameValues(Tensor a, Tensor b) =>
+        a.ElementType == b.ElementType && a.Shape.AsSpan().SequenceEqual(b.Shape) &&
+        (a.ElementType == ElementType.Int64 ? a.Longs.AsSpan().SequenceEqual(b.Longs) : a.Data.AsSpan().SequenceEqual(b.Data));
 
     /// <summary>
     /// The device tensor of an input, for writing it on the device (a GPU pre-processing pass) and then calling

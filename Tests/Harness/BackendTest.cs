@@ -35,4 +35,17 @@ public abstract class BackendTest(Backend kind)
     }
 
     protected Tensor Check(Op op, params Tensor?[] inputs) => Check(op, inputs, null);
+
+    /// <summary>
+    /// A hand-computed case: the CPU reference must give <paramref name="expected"/> (exactly unless told otherwise),
+    /// and the backend must agree with it within the kernel tolerance.
+    /// </summary>
+    protected void CheckExpected(Op op, Tensor?[] inputs, Tensor expected, Tolerance? referenceTolerance = null)
+    {
+        TensorAssert.Close(expected, op.Reference(inputs), referenceTolerance ?? Tolerance.Exact, $"{op.Name} reference");
+        TensorAssert.Close(expected, Compute.Run(op, inputs), Tolerance.Kernel, $"{op.Name} on {Kind}");
+    }
+
+    /// <summary>A literal tensor: the shape, then its elements in row-major order.</summary>
+    protected static Tensor T(int[] shape, params float[] values) => new(shape, values);
 }

@@ -74,16 +74,6 @@ public class ModelLoadErrorTests
     }
 
     [Test]
-    public void OpVersionNotImplemented()
-    {
-        var p = Valid(18);
-        p.Graph.Node.Add(new NodeProto { Name = "up", OpType = "Resize", Input = { "y", "", "scales" }, Output = { "z" } });
-        var e = Fails(Write(p));
-        Assert.That(e.Node, Is.EqualTo("up"));
-        Assert.That(e.Message, Does.Contain("Resize-18").And.Contain("Resize-13"));
-    }
-
-    [Test]
     public void OpNotYetDefinedAtTheModelsOpset()
     {
         var p = Valid(11);

@@ -79,6 +79,36 @@ public class OnnxNodeTestDataTests
         Assert.That(loaded, Is.GreaterThan(dirs.Length / 2));
     }
 
+    [Test]
+    public void AllNodeTestData_ReadOrThrowModelLoadException()
+    {
+        var files = Directory.GetDirectories(OnnxTestData.NodeTests())
+            .SelectMany(d => Directory.GetFiles(d, "*.pb", SearchOption.AllDirectories)).Order(StringComparer.Ordinal).ToArray();
+        int read = 0;
+        var rejected = new Dictionary<string, int>();
+        var failures = new List<string>();
+        foreach (string file in files)
+        {
+            try
+            {
+                var (_, tensor) = OnnxTensorReader.Read(file);
+                Assert.That(tensor.Length, Is.EqualTo(Vision.Tensors.Tensor.ShapeLength(tensor.Shape)));
+                read++;
+            }
+            catch (ModelLoadException e)
+            {
+                string reason = System.Text.RegularExpressions.Regex.Replace(e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..], @"'[^']*'", "_");
+                rejected[reason] = rejected.GetValueOrDefault(reason) + 1;
+            }
+            catch (Exception e) { failures.Add($"{file}: {e.GetType().Name}: {e.Message}"); }
+        }
+        TestContext.Out.WriteLine($"{files.Length} node-test .pb files: {read} read, {rejected.Values.Sum()} rejected.");
+        foreach (var (reason, count) in rejected.OrderByDescending(r => r.Value))
+            TestContext.Out.WriteLine($"  {count,4} {reason}");
+        Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(10)));
+        Assert.That(read, Is.GreaterThan(files.Length * 3 / 4));
+    }
+
     /// <summary>A message reduced to its kind: the part after the location, with numbers and quoted names removed.</summary>
     private static string Reason(ModelLoadException e)
     {

@@ -1,6 +1,6 @@
 using Vision.Models;
 using Vision.Tensors;
-using Attribute = Vision.Models.Attribute;
+
 
 namespace Vision.Tests.Onnx;
 
@@ -27,15 +27,15 @@ internal static class OnnxTestModels
             [
                 new Node("conv", "Conv", "", ["x", "W", "B"], ["c"],
                 [
-                    Attribute.Of("kernel_shape", new long[] { 3, 3 }), Attribute.Of("pads", new long[] { 1, 1, 1, 1 }),
-                    Attribute.Of("strides", new long[] { 1, 1 }), Attribute.Of("dilations", new long[] { 1, 1 }),
-                    Attribute.Of("group", 1L),
+                    NodeAttribute.Of("kernel_shape", new long[] { 3, 3 }), NodeAttribute.Of("pads", new long[] { 1, 1, 1, 1 }),
+                    NodeAttribute.Of("strides", new long[] { 1, 1 }), NodeAttribute.Of("dilations", new long[] { 1, 1 }),
+                    NodeAttribute.Of("group", 1L),
                 ]),
                 new Node("relu", "Relu", "", ["c"], ["r"]),
-                new Node("flatten", "Flatten", "", ["r"], ["f"], [Attribute.Of("axis", 1L)]),
+                new Node("flatten", "Flatten", "", ["r"], ["f"], [NodeAttribute.Of("axis", 1L)]),
                 // beta = 0 must survive the save: if it were dropped, the default 1 would add C (values 5..6) to y.
                 new Node("gemm", "Gemm", "", ["f", "G", "C"], ["y"],
-                    [Attribute.Of("alpha", 1f), Attribute.Of("beta", 0f), Attribute.Of("transA", 0L), Attribute.Of("transB", 0L)]),
+                    [NodeAttribute.Of("alpha", 1f), NodeAttribute.Of("beta", 0f), NodeAttribute.Of("transA", 0L), NodeAttribute.Of("transB", 0L)]),
             ],
         };
     }

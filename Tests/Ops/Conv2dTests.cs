@@ -50,6 +50,15 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     }
 
     [Test]
+    public void OmittedTrailingBiasBindsADummy()
+    {
+        // Two inputs instead of [x, w, null]: the output must still land on the output binding.
+        var x = Random(1, 3, 5, 4);
+        var w = Random(2, 3, 3, 3);
+        TensorAssert.Close(new Conv2d().Reference(x, w, null), Compute.Run(new Conv2d(), x, w), Tolerance.Kernel);
+    }
+
+    [Test]
     public void WrongChannelsIsAShapeError() =>
         Assert.Throws<ShapeException>(() => Compute.Run(new Conv2d(), Random(1, 3, 5, 5), Random(2, 4, 3, 3)));
 }

@@ -5,7 +5,7 @@ using Vision.Ops;
 using Vision.Runtime;
 using Vision.Tensors;
 using Vision.Tests.Harness;
-using Attribute = Vision.Models.Attribute;
+
 
 namespace Vision.Tests.Runtime;
 
@@ -22,20 +22,20 @@ public sealed class WorkerTests(Backend kind) : BackendTest(kind)
             ["mean"] = Tensor.Random([8], 15), ["var"] = Tensor.Random([8], 16, 0.5f, 2f),
             ["fc_w"] = Tensor.Random([5, 8], 17), ["fc_b"] = Tensor.Random([5], 18),
         };
-        Node N(string op, string[] i, string o, params Attribute[] a) => new(o + "_node", op, "", i, [o], a);
+        Node N(string op, string[] i, string o, params NodeAttribute[] a) => new(o + "_node", op, "", i, [o], a);
         return new Model
         {
             Inputs = [new ValueInfo("x", DataType.Float32, [Dim.Symbolic("N"), Dim.Fixed(3), Dim.Symbolic("H"), Dim.Symbolic("W")])],
             Outputs = [new ValueInfo("prob", DataType.Float32, [Dim.Symbolic("N"), Dim.Fixed(5)])],
             Nodes =
             [
-                N("Conv", ["x", "w", "b"], "conv", Attribute.Of("pads", new long[] { 1, 1, 1, 1 })),
+                N("Conv", ["x", "w", "b"], "conv", NodeAttribute.Of("pads", new long[] { 1, 1, 1, 1 })),
                 N("BatchNormalization", ["conv", "gamma", "beta", "mean", "var"], "bn"),
                 N("Relu", ["bn"], "relu"),
                 N("GlobalAveragePool", ["relu"], "gap"),
                 N("Flatten", ["gap"], "flat"),
-                N("Gemm", ["flat", "fc_w", "fc_b"], "logits", Attribute.Of("transB", 1L)),
-                N("Softmax", ["logits"], "prob", Attribute.Of("axis", 1L)),
+                N("Gemm", ["flat", "fc_w", "fc_b"], "logits", NodeAttribute.Of("transB", 1L)),
+                N("Softmax", ["logits"], "prob", NodeAttribute.Of("axis", 1L)),
             ],
             Initializers = init,
             OpsetVersion = 13,

@@ -153,6 +153,7 @@ public sealed unsafe class GlBackend : IComputeBackend
 
     public PreparedKernel Prepare(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output)
     {
+        inputs = PreparedKernel.Slots(op, inputs);
         var launch = op.Launch(inputs.Select(t => t?.Shape).ToArray(), output.Shape);
         var buffers = inputs.Select(t => t == null ? 0u : Own(t).Handle).Append(Own(output).Handle).ToArray();
         GlProgram? program = null;

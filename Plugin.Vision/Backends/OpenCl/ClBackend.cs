@@ -40,6 +40,7 @@ public sealed unsafe class ClBackend : IComputeBackend
     {
         var b = Own(destination);
         if (source.Length != b.Length) throw new ArgumentException($"cl: writing {source.Length} floats into a tensor of {b.Length}.");
+        if (source.Length == 0) return;  // OpenCL rejects a transfer of 0 bytes (CL_INVALID_VALUE)
         lock (_lock)
             fixed (float* p = source)
                 ClErrors.Check(_device.Api.EnqueueWriteBuffer(_device.Queue, b.Handle, true, 0, (nuint)source.Length * sizeof(float), p, 0, null, null), "clEnqueueWriteBuffer");
@@ -49,6 +50,11 @@ public sealed unsafe class ClBackend : IComputeBackend
     {
         var b = Own(source);
         if (destination.Length != b.Length) throw new ArgumentException($"cl: reading a tensor of {b.Length} floats into {destination.Length}.");
+        if (destination.Length == 0)
+        {
+            Finish();  // nothing to copy (OpenCL rejects a 0-byte read), but a read still waits for queued work
+            return;
+        }
         lock (_lock)
             fixed (float* p = destination)
                 ClErrors.Check(_device.Api.EnqueueReadBuffer(_device.Queue, b.Handle, true, 0, (nuint)destination.Length * sizeof(float), p, 0, null, null), "clEnqueueReadBuffer");
@@ -63,6 +69,7 @@ public sealed unsafe class ClBackend : IComputeBackend
 
     public PreparedKernel Prepare(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output)
     {
+        inputs = PreparedKernel.Slots(op, inputs);
         var shapes = inputs.Select(t => t?.Shape).ToArray();
         var launch = op.Launch(shapes, output.Shape);
         var buffers = inputs.Select(t => t == null ? _dummy : Own(t)).Append(Own(output)).ToArray();

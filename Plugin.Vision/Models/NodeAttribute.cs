@@ -3,7 +3,7 @@ using Vision.Tensors;
 namespace Vision.Models;
 
 /// <summary>A node attribute: a name, its kind, and the one value that kind carries.</summary>
-public sealed class Attribute
+public sealed class NodeAttribute
 {
     public string Name { get; }
     public AttributeKind Kind { get; }
@@ -15,22 +15,22 @@ public sealed class Attribute
     public IReadOnlyList<long> Ints { get; private init; } = [];
     public IReadOnlyList<string> Strings { get; private init; } = [];
 
-    private Attribute(string name, AttributeKind kind)
+    private NodeAttribute(string name, AttributeKind kind)
     {
         Name = name;
         Kind = kind;
     }
 
-    public static Attribute Of(string name, float value) => new(name, AttributeKind.Float) { Float = value };
-    public static Attribute Of(string name, long value) => new(name, AttributeKind.Int) { Int = value };
-    public static Attribute Of(string name, string value) => new(name, AttributeKind.String) { String = value };
-    public static Attribute Of(string name, Tensor value) => new(name, AttributeKind.Tensor) { Tensor = value };
-    public static Attribute Of(string name, float[] values) => new(name, AttributeKind.Floats) { Floats = values };
-    public static Attribute Of(string name, long[] values) => new(name, AttributeKind.Ints) { Ints = values };
-    public static Attribute Of(string name, string[] values) => new(name, AttributeKind.Strings) { Strings = values };
+    public static NodeAttribute Of(string name, float value) => new(name, AttributeKind.Float) { Float = value };
+    public static NodeAttribute Of(string name, long value) => new(name, AttributeKind.Int) { Int = value };
+    public static NodeAttribute Of(string name, string value) => new(name, AttributeKind.String) { String = value };
+    public static NodeAttribute Of(string name, Tensor value) => new(name, AttributeKind.Tensor) { Tensor = value };
+    public static NodeAttribute Of(string name, float[] values) => new(name, AttributeKind.Floats) { Floats = values };
+    public static NodeAttribute Of(string name, long[] values) => new(name, AttributeKind.Ints) { Ints = values };
+    public static NodeAttribute Of(string name, string[] values) => new(name, AttributeKind.Strings) { Strings = values };
 
     /// <summary>An attribute whose value Vision does not read (a subgraph, a sparse tensor, a type).</summary>
-    public static Attribute Opaque(string name, AttributeKind kind) => new(name, kind);
+    public static NodeAttribute Opaque(string name, AttributeKind kind) => new(name, kind);
 
     public override string ToString() => Kind switch
     {

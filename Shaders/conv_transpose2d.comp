@@ -1,0 +1,10 @@
+// conv_transpose2d: GLSL entry over the shared body conv_transpose2d.body.
+#include "common.glsl"
+layout(std430, binding = 0) readonly buffer B_x { float x[]; };
+layout(std430, binding = 1) readonly buffer B_w { float w[]; };
+layout(std430, binding = 2) readonly buffer B_b { float b[]; };
+layout(std430, binding = 3) writeonly buffer B_y { float y[]; };
+void main()
+{
+#include "conv_transpose2d.body"
+}

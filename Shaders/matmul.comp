@@ -1,0 +1,9 @@
+// matmul: GLSL entry over the shared body matmul.body.
+#include "common.glsl"
+layout(std430, binding = 0) readonly buffer B_a { float a[]; };
+layout(std430, binding = 1) readonly buffer B_b { float b[]; };
+layout(std430, binding = 2) writeonly buffer B_y { float y[]; };
+void main()
+{
+#include "matmul.body"
+}
