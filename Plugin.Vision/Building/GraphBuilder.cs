@@ -1,6 +1,6 @@
 using Vision.Models;
 using Vision.Tensors;
-using Attribute = Vision.Models.Attribute;
+
 
 namespace Vision.Building;
 
@@ -103,11 +103,11 @@ public sealed class GraphBuilder
         if (bias) inputs.Add(Parameter(name + ".bias", [outChannels], fanIn));
         return Emit("Conv", inputs, name,
         [
-            Attribute.Of("kernel_shape", new long[] { kernel.H, kernel.W }),
-            Attribute.Of("strides", new long[] { stride.H, stride.W }),
-            Attribute.Of("pads", new long[] { padding.H, padding.W, padding.H, padding.W }),
-            Attribute.Of("dilations", new long[] { dilation.H, dilation.W }),
-            Attribute.Of("group", (long)groups),
+            NodeAttribute.Of("kernel_shape", new long[] { kernel.H, kernel.W }),
+            NodeAttribute.Of("strides", new long[] { stride.H, stride.W }),
+            NodeAttribute.Of("pads", new long[] { padding.H, padding.W, padding.H, padding.W }),
+            NodeAttribute.Of("dilations", new long[] { dilation.H, dilation.W }),
+            NodeAttribute.Of("group", (long)groups),
         ])[0];
     }
 
@@ -120,14 +120,14 @@ public sealed class GraphBuilder
         int fanIn = outChannels / groups * kernel * kernel;
         var inputs = new List<string> { x.Name, Parameter(name + ".weight", [x.Channels, outChannels / groups, kernel, kernel], fanIn) };
         if (bias) inputs.Add(Parameter(name + ".bias", [outChannels], fanIn));
-        var attributes = new List<Attribute>
+        var attributes = new List<NodeAttribute>
         {
-            Attribute.Of("kernel_shape", new long[] { kernel, kernel }),
-            Attribute.Of("strides", new long[] { stride, stride }),
-            Attribute.Of("pads", new long[] { padding, padding, padding, padding }),
-            Attribute.Of("group", (long)groups),
+            NodeAttribute.Of("kernel_shape", new long[] { kernel, kernel }),
+            NodeAttribute.Of("strides", new long[] { stride, stride }),
+            NodeAttribute.Of("pads", new long[] { padding, padding, padding, padding }),
+            NodeAttribute.Of("group", (long)groups),
         };
-        if (outputPadding != 0) attributes.Add(Attribute.Of("output_padding", new long[] { outputPadding, outputPadding }));
+        if (outputPadding != 0) attributes.Add(NodeAttribute.Of("output_padding", new long[] { outputPadding, outputPadding }));
         return Emit("ConvTranspose", inputs, name, attributes)[0];
     }
 
@@ -179,7 +179,7 @@ public sealed class GraphBuilder
         int fanIn = x.Shape[1];
         var inputs = new List<string> { x.Name, Parameter(name + ".weight", [outFeatures, fanIn], fanIn) };
         if (bias) inputs.Add(Parameter(name + ".bias", [outFeatures], fanIn));
-        return Emit("Gemm", inputs, name, [Attribute.Of("transB", 1L)])[0];
+        return Emit("Gemm", inputs, name, [NodeAttribute.Of("transB", 1L)])[0];
     }
 
     /// <summary>Batch normalisation over channels: scale 1, shift 0, running mean 0 and variance 1 (PyTorch's start).</summary>
@@ -192,7 +192,7 @@ public sealed class GraphBuilder
         string mean = Constant(name + ".running_mean", new Tensor([c]));
         string variance = Constant(name + ".running_var", Filled(c, 1f));
         return Emit("BatchNormalization", [x.Name, scale, shift, mean, variance], name,
-            [Attribute.Of("epsilon", epsilon), Attribute.Of("momentum", momentum)])[0];
+            [NodeAttribute.Of("epsilon", epsilon), NodeAttribute.Of("momentum", momentum)])[0];
     }
 
     public Symbol Relu(Symbol x, string? name = null) => Unary("Relu", x, name);
@@ -200,7 +200,7 @@ public sealed class GraphBuilder
     public Symbol Tanh(Symbol x, string? name = null) => Unary("Tanh", x, name);
 
     public Symbol LeakyRelu(Symbol x, float alpha = 0.01f, string? name = null) =>
-        Emit("LeakyRelu", [x.Name], LayerName(name, "leakyrelu"), [Attribute.Of("alpha", alpha)])[0];
+        Emit("LeakyRelu", [x.Name], LayerName(name, "leakyrelu"), [NodeAttribute.Of("alpha", alpha)])[0];
 
     /// <summary>min(max(x, 0), 6), as ONNX Clip with constant bounds (MobileNet).</summary>
     public Symbol Relu6(Symbol x, string? name = null)
@@ -217,12 +217,12 @@ public sealed class GraphBuilder
     }
 
     public Symbol Softmax(Symbol x, int axis = -1, string? name = null) =>
-        Emit("Softmax", [x.Name], LayerName(name, "softmax"), [Attribute.Of("axis", (long)axis)])[0];
+        Emit("Softmax", [x.Name], LayerName(name, "softmax"), [NodeAttribute.Of("axis", (long)axis)])[0];
 
     /// <summary>Local response normalisation across channels (AlexNet's original paper).</summary>
     public Symbol Lrn(Symbol x, int size = 5, float alpha = 1e-4f, float beta = 0.75f, float bias = 2f, string? name = null) =>
         Emit("LRN", [x.Name], LayerName(name, "lrn"),
-            [Attribute.Of("size", (long)size), Attribute.Of("alpha", alpha), Attribute.Of("beta", beta), Attribute.Of("bias", bias)])[0];
+            [NodeAttribute.Of("size", (long)size), NodeAttribute.Of("alpha", alpha), NodeAttribute.Of("beta", beta), NodeAttribute.Of("bias", bias)])[0];
 
     // ---- Pooling and reshaping ----------------------------------------------------------------------------------
 
@@ -249,7 +249,7 @@ public sealed class GraphBuilder
 
     /// <summary>[N, C, H, W] to [N, C*H*W].</summary>
     public Symbol Flatten(Symbol x, string? name = null) =>
-        Emit("Flatten", [x.Name], LayerName(name, "flatten"), [Attribute.Of("axis", 1L)])[0];
+        Emit("Flatten", [x.Name], LayerName(name, "flatten"), [NodeAttribute.Of("axis", 1L)])[0];
 
     public Symbol Reshape(Symbol x, int[] shape, string? name = null)
     {
@@ -258,7 +258,7 @@ public sealed class GraphBuilder
     }
 
     public Symbol Transpose(Symbol x, int[] perm, string? name = null) =>
-        Emit("Transpose", [x.Name], LayerName(name, "transpose"), [Attribute.Of("perm", perm.Select(p => (long)p).ToArray())])[0];
+        Emit("Transpose", [x.Name], LayerName(name, "transpose"), [NodeAttribute.Of("perm", perm.Select(p => (long)p).ToArray())])[0];
 
     // ---- Merging and branching ----------------------------------------------------------------------------------
 
@@ -267,7 +267,7 @@ public sealed class GraphBuilder
 
     /// <summary>Joins values along an axis (channels by default): Inception's and DenseNet's merge.</summary>
     public Symbol Concat(IReadOnlyList<Symbol> values, int axis = 1, string? name = null) =>
-        Emit("Concat", values.Select(v => v.Name).ToList(), LayerName(name, "concat"), [Attribute.Of("axis", (long)axis)])[0];
+        Emit("Concat", values.Select(v => v.Name).ToList(), LayerName(name, "concat"), [NodeAttribute.Of("axis", (long)axis)])[0];
 
     /// <summary>Splits along an axis into parts of the given sizes (equal parts when omitted).</summary>
     public Symbol[] Split(Symbol x, int parts, int axis = 1, int[]? sizes = null, string? name = null)
@@ -277,7 +277,7 @@ public sealed class GraphBuilder
         if (sizes.Sum() != x.Shape[axis]) throw new ArgumentException($"split sizes [{string.Join(",", sizes)}] do not add up to {x.Shape[axis]}.");
         var split = Constant(name + ".split", new Tensor([sizes.Length], sizes.Select(s => (long)s).ToArray()));
         var outputs = Enumerable.Range(0, sizes.Length).Select(i => $"{name}.{i}").ToArray();
-        return Emit("Split", [x.Name, split], name, [Attribute.Of("axis", (long)axis)], outputs);
+        return Emit("Split", [x.Name, split], name, [NodeAttribute.Of("axis", (long)axis)], outputs);
     }
 
     /// <summary>Parallel branches over one input, concatenated on channels (an Inception module's shape).</summary>
@@ -301,19 +301,19 @@ public sealed class GraphBuilder
 
     private Symbol Pool(string op, Symbol x, int kernel, int stride, int padding, bool ceilMode, string? name)
     {
-        var attributes = new List<Attribute>
+        var attributes = new List<NodeAttribute>
         {
-            Attribute.Of("kernel_shape", new long[] { kernel, kernel }),
-            Attribute.Of("strides", new long[] { stride, stride }),
-            Attribute.Of("pads", new long[] { padding, padding, padding, padding }),
+            NodeAttribute.Of("kernel_shape", new long[] { kernel, kernel }),
+            NodeAttribute.Of("strides", new long[] { stride, stride }),
+            NodeAttribute.Of("pads", new long[] { padding, padding, padding, padding }),
         };
-        if (ceilMode) attributes.Add(Attribute.Of("ceil_mode", 1L));
+        if (ceilMode) attributes.Add(NodeAttribute.Of("ceil_mode", 1L));
         // PyTorch's AvgPool2d counts padded taps in the divisor by default.
-        if (op == "AveragePool" && padding > 0) attributes.Add(Attribute.Of("count_include_pad", 1L));
+        if (op == "AveragePool" && padding > 0) attributes.Add(NodeAttribute.Of("count_include_pad", 1L));
         return Emit(op, [x.Name], LayerName(name, op == "MaxPool" ? "maxpool" : "avgpool"), attributes)[0];
     }
 
-    private Symbol[] Emit(string op, IReadOnlyList<string> inputs, string name, IReadOnlyList<Attribute> attributes, string[]? outputs = null)
+    private Symbol[] Emit(string op, IReadOnlyList<string> inputs, string name, IReadOnlyList<NodeAttribute> attributes, string[]? outputs = null)
     {
         outputs ??= [name];
         var node = new Node(name, op, "", inputs.ToList(), outputs, attributes) { OpVersion = Opset };
