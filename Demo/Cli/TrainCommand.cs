@@ -24,7 +24,7 @@ public static class TrainCommand
         string? arch = null, data = null;
         string outDir = "out/train";
         Backend? backendKind = null;
-        var o = new TrainingOptions { Epochs = 12, BatchSize = 50, Augmentation = Augmentation.Digits, Sgd = new SgdOptions { LearningRate = 0.05f } };
+        var o = new TrainingOptions { Epochs = 20, BatchSize = 16, Augmentation = Augmentation.Digits, Sgd = new SgdOptions { LearningRate = 0.02f } };
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => ++i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value; {Usage}");
@@ -49,7 +49,8 @@ public static class TrainCommand
 
         var clock = Stopwatch.StartNew();
         var (train, test) = DigitsData.Load(data == "digits" ? DigitsData.DefaultPath : data);
-        var model = Architecture.LeNet5(new ArchitectureOptions { Seed = o.Seed, Classes = train.ClassNames.Count });
+        // The network normalises its own input (the digits' mean and spread), so the saved model takes raw [0, 1] pixels.
+        var model = Architecture.LeNet5(new ArchitectureOptions { Seed = o.Seed, Classes = train.ClassNames.Count, InputNormalization = (0.1f, 0.3f) });
         using var backend = BackendFactory.Create(backendKind ?? DefaultBackend);
         Console.WriteLine($"lenet5 on digits: {train.Count} training / {test.Count} test images, backend {backend.Kind} ({backend.DeviceName})");
         Console.WriteLine($"SGD lr {o.Sgd.LearningRate} momentum {o.Sgd.Momentum} decay {o.Sgd.WeightDecay}, cosine schedule, batch {o.BatchSize}, {o.Epochs} epochs, augmentation {(o.Augmentation.IsNone ? "off" : "shift/rotate/scale/noise")}, seed {o.Seed}");

@@ -84,6 +84,7 @@ public static partial class Architecture
         o ??= new ArchitectureOptions();
         var g = new GraphBuilder(o.Seed, o.InitializeWeights);
         input = g.Input("input", o.InputShape ?? DefaultInputShape(name));
+        if (o.InputNormalization is { } n) input = g.Normalize(input, n.Mean, n.Std);
         return g;
     }
 

@@ -14,6 +14,9 @@ public sealed record ArchitectureOptions
 
     public int Seed { get; init; }
 
+    /// <summary>When set, the network starts with (x - Mean) / Std, so it takes raw pixels in [0, 1].</summary>
+    public (float Mean, float Std)? InputNormalization { get; init; }
+
     /// <summary>False leaves weights zero: building is faster when only shapes and counts are wanted.</summary>
     public bool InitializeWeights { get; init; } = true;
 }

@@ -224,6 +224,16 @@ public sealed class GraphBuilder
         Emit("LRN", [x.Name], LayerName(name, "lrn"),
             [NodeAttribute.Of("size", (long)size), NodeAttribute.Of("alpha", alpha), NodeAttribute.Of("beta", beta), NodeAttribute.Of("bias", bias)])[0];
 
+    /// <summary>(x - mean) / std with constant scalars: input normalisation inside the network, so callers feed raw [0, 1] pixels.</summary>
+    public Symbol Normalize(Symbol x, float mean, float std, string? name = null)
+    {
+        using (Scope(BlockName(name, "normalize")))
+        {
+            var centred = Emit("Sub", [x.Name, Scalar(LayerName("mean", "mean") , mean)], LayerName("sub", "sub"), [])[0];
+            return Emit("Div", [centred.Name, Scalar(LayerName("std", "std"), std)], LayerName("div", "div"), [])[0];
+        }
+    }
+
     // ---- Pooling and reshaping ----------------------------------------------------------------------------------
 
     public Symbol MaxPool(Symbol x, int kernel, int? stride = null, int padding = 0, bool ceilMode = false, string? name = null) =>

@@ -204,6 +204,9 @@ public sealed class TrainingGraph : IDisposable
                 RunningAverage(node.Inputs[4], variance, momentum, (1f - momentum) * m / Math.Max(1, m - 1));
                 break;
             }
+            case "Add" or "Sub" or "Mul" or "Div" when IsScalarConstant(node.Inputs[1]):
+                Emit(_forward, new Binary(Enum.Parse<BinaryKind>(node.OpType)), y, node.Inputs[0], node.Inputs[1]);
+                break;
             case "Add":
                 if (!_shapes[node.Inputs[0]].AsSpan().SequenceEqual(_shapes[node.Inputs[1]]))
                     throw Unsupported(node, "only same-shape Add (residual connections) trains");
@@ -261,6 +264,11 @@ public sealed class TrainingGraph : IDisposable
                         [Value(x), dy, Value(node.Inputs[1]), mean, variance, Grad(node.Inputs[1]), Grad(node.Inputs[2])]);
                 break;
             }
+            case "Add" or "Sub" or "Mul" or "Div" when IsScalarConstant(node.Inputs[1]):
+                if (!NeedsGrad(x)) break;
+                if (node.OpType is "Add" or "Sub") Accumulate(x, new Unary(UnaryKind.Identity), [dy]);
+                else Accumulate(x, new Binary(node.OpType == "Mul" ? BinaryKind.Mul : BinaryKind.Div), [dy, Value(node.Inputs[1])]);
+                break;
             case "Add":
                 foreach (var input in node.Inputs)
                     if (NeedsGrad(input)) Accumulate(input, new Unary(UnaryKind.Identity), [dy]);
@@ -322,6 +330,8 @@ public sealed class TrainingGraph : IDisposable
         _alias[alias] = source;
         _values[alias] = Own(_backend.View(Value(Root(source)), _shapes[alias]));
     }
+
+    private bool IsScalarConstant(string value) => _model.Initializers.TryGetValue(value, out var t) && t.Length == 1;
 
     private string Root(string value)
     {

@@ -31,4 +31,9 @@ public sealed class ArchitectureForwardTests(Backend kind) : BackendTest(kind)
     public void SqueezeNet11_At64_MatchesOnnxRuntime() =>
         ExportOracle.AgreesWithOnnxRuntime(Architecture.SqueezeNet("1_1", new ArchitectureOptions { Seed = 5, InputShape = [1, 3, 64, 64], Classes = 10 }),
             RandomIn(0f, 1f, 1, 3, 64, 64), Compute, "squeezenet1_1");
+
+    [Test]
+    public void ShuffleNetV2_At64_MatchesOnnxRuntime() =>
+        ExportOracle.AgreesWithOnnxRuntime(Architecture.ShuffleNetV2(new ArchitectureOptions { Seed = 6, InputShape = [1, 3, 64, 64], Classes = 10 }),
+            RandomIn(0f, 1f, 1, 3, 64, 64), Compute, "shufflenet_v2_x1_0");
 }

@@ -16,7 +16,7 @@ public sealed class GraphBuilderTests(Backend kind) : BackendTest(kind)
     {
         var g = new GraphBuilder(seed);
         var x = g.Input("input", 2, 3, 12, 12);
-        var y = g.Relu(g.BatchNorm(g.Conv(x, 8, 3, padding: 1, bias: false, name: "stem")));
+        var y = g.Relu(g.BatchNorm(g.Conv(g.Normalize(x, 0.2f, 0.5f), 8, 3, padding: 1, bias: false, name: "stem")));
         var r = g.Relu(g.Conv(y, 8, 3, padding: 1, name: "block.conv1"));
         r = g.Conv(r, 8, 3, padding: 1, name: "block.conv2");
         y = g.Relu(g.Add(y, r));

@@ -11,12 +11,12 @@ namespace Vision.Tests.Training;
 [TestFixtureSource(typeof(BackendTest), nameof(All))]
 public sealed class TrainingGraphTests(Backend kind) : BackendTest(kind)
 {
-    /// <summary>Every trainable layer kind: conv + BN + ReLU, max pool, depthwise separable, residual add, grouped and spatially separable convs, ReLU6, tanh, GAP, dropout, linear.</summary>
+    /// <summary>Every trainable layer kind: input normalisation, conv + BN + ReLU, max pool, depthwise separable, residual add, grouped and spatially separable convs, ReLU6, tanh, GAP, dropout, linear.</summary>
     public static Model SmallNet(int seed)
     {
         var g = new GraphBuilder(seed);
         var x = g.Input("input", 4, 2, 8, 8);
-        var y = g.Relu(g.BatchNorm(g.Conv(x, 4, 3, padding: 1, bias: false)));
+        var y = g.Relu(g.BatchNorm(g.Conv(g.Normalize(x, 0.5f, 0.25f), 4, 3, padding: 1, bias: false)));
         y = g.MaxPool(y, 2);
         var r = g.DepthwiseSeparableConv(y, 4, 3, batchNorm: true);
         y = g.Add(y, r);
