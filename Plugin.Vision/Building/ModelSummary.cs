@@ -150,15 +150,27 @@ public sealed class ModelSummary
     private static (ReceptiveField H, ReceptiveField W)? Field(Node node, Func<int, int[]?> input,
         Dictionary<string, (ReceptiveField H, ReceptiveField W)> fields, Model model, IReadOnlyDictionary<string, int[]> shapes)
     {
-        // The widest field among the computed (non-constant) inputs.
+        // Several computed inputs (Add, Mul, Concat): the output sees the union of their fields, on the grid of the input
+        // whose spatial size is the output's (a squeeze-excite branch is global, but it does not coarsen the grid).
         (ReceptiveField H, ReceptiveField W)? inField = null;
         int from = -1;
+        double widestH = 0, widestW = 0;
+        var outShape = shapes.TryGetValue(node.Outputs[0], out var os) ? os : null;
+        bool SameGrid(int[]? s) => s != null && outShape != null && s.Length == outShape.Length && s.Length >= 3 && s[2..].AsSpan().SequenceEqual(outShape[2..]);
         for (int i = 0; i < node.Inputs.Count; i++)
-            if (node.InputOrNull(i) is { } v && fields.TryGetValue(v, out var f) && (inField == null || f.H.Size > inField.Value.H.Size))
+        {
+            if (node.InputOrNull(i) is not { } v || !fields.TryGetValue(v, out var f)) continue;
+            widestH = Math.Max(widestH, f.H.Size);
+            widestW = Math.Max(widestW, f.W.Size);
+            bool better = inField == null || SameGrid(input(i)) && !SameGrid(input(from)) || SameGrid(input(i)) == SameGrid(input(from)) && f.H.Size > inField.Value.H.Size;
+            if (better)
             {
                 inField = f;
                 from = i;
             }
+        }
+        if (inField is { } chosen && from > 0 || inField is { } c2 && (c2.H.Size < widestH || c2.W.Size < widestW))
+            inField = (inField!.Value.H with { Size = widestH }, inField.Value.W with { Size = widestW });
         if (inField is not { } field) return null;
         var x = input(from);
         if (x == null || x.Length < 3 || from != 0) return field;
@@ -187,7 +199,8 @@ public sealed class ModelSummary
             {
                 var output = node.Outputs[0];
                 var y = shapes.TryGetValue(output, out var s) ? s : null;
-                if (y != null && y.Length == x.Length && node.OpType is "Reshape" && y[^1] == x[^1] && y[^2] == x[^2]) return field;
+                // A reshape that only adds or drops unit axes (NCHW <-> NHWC of one channel) keeps the grid.
+                if (y != null && node.OpType is "Reshape" && y.Where(d => d != 1).SequenceEqual(x.Where(d => d != 1))) return field;
                 return (field.H.Whole(Len(hAxis)), field.W.Whole(Len(wAxis)));
             }
             case "Resize" or "Upsample":

@@ -88,4 +88,15 @@ public sealed class ModelSummaryTests
         Assert.That(summary.TotalMacs, Is.GreaterThan(0));
         Assert.That(summary.Layers.Where(l => l.Op == "Conv").Select(l => l.FieldH), Is.All.Not.Null);
     }
+
+    [Test]
+    public void ImportedSegmentation_GlobalBranchesDoNotCoarsenTheGrid()
+    {
+        // Squeeze-excite branches (global pool, 1x1 convs, Mul) make the field global but leave the main path's grid:
+        // the per-pixel output of selfie_segmentation is back on the input grid (jump 1).
+        var summary = ModelSummary.Of(ModelLoader.Load(OnnxTestData.SharedModel("selfie_segmentation.onnx")));
+        var last = summary.Layers[^1];
+        Assert.That(last.FieldH!.Value.Jump, Is.EqualTo(1.0));
+        Assert.That(last.FieldH.Value.Size, Is.GreaterThan(256).And.LessThan(10_000));
+    }
 }
