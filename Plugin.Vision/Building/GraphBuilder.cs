@@ -29,6 +29,7 @@ public sealed class GraphBuilder
     private readonly List<ValueInfo> _outputs = [];
     private readonly List<Node> _nodes = [];
     private readonly Dictionary<string, Tensor> _initializers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> _shapes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _counters = new(StringComparer.Ordinal);
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly Stack<string> _scopes = new();
@@ -333,8 +334,6 @@ public sealed class GraphBuilder
         foreach (var (o, s) in outputs.Zip(shapes)) _shapes[o] = s;
         return outputs.Zip(shapes, (o, s) => new Symbol(o, s)).ToArray();
     }
-
-    private readonly Dictionary<string, int[]> _shapes = new(StringComparer.Ordinal);
 
     private int[]? ShapeOf(string value) =>
         _shapes.TryGetValue(value, out var s) ? s
