@@ -12,7 +12,8 @@ namespace Vision.Training;
 /// submission of ops. Every op has a C# reference and a GL/CL kernel, so the same step runs on the CPU reference
 /// (deterministic for a seed), OpenGL compute and OpenCL. Trains what the builder writes for classifiers: Conv (all
 /// variants), Gemm, ReLU/LeakyReLU/ReLU6/Tanh/Sigmoid, max/average/global pooling, batch norm, dropout, residual Add,
-/// Flatten/Reshape; a final Softmax is skipped (the loss includes it).
+/// Concat, Split, Transpose (channel shuffle), Flatten/Reshape, scalar normalisation; a final Softmax is skipped (the
+/// loss includes it). ConvTranspose does not train yet.
 /// </summary>
 public sealed class TrainingGraph : IDisposable
 {
@@ -204,6 +205,34 @@ public sealed class TrainingGraph : IDisposable
                 RunningAverage(node.Inputs[4], variance, momentum, (1f - momentum) * m / Math.Max(1, m - 1));
                 break;
             }
+            case "Concat":
+            {
+                int axis = Axis(node, _shapes[node.Inputs[0]].Length);
+                var parts = node.Inputs.Where(i => i.Length > 0).ToList();
+                while (parts.Count > Concat.MaxInputs)
+                {
+                    string partial = $"{y}#concat{parts.Count}";
+                    Emit(_forward, new Concat(axis), partial, parts.Take(Concat.MaxInputs).ToArray());
+                    parts = parts.Skip(Concat.MaxInputs).Prepend(partial).ToList();
+                }
+                Emit(_forward, new Concat(axis), y, parts.ToArray());
+                break;
+            }
+            case "Split":
+            {
+                var xs = _shapes[node.Inputs[0]];
+                int axis = Axis(node, xs.Length);
+                long start = 0;
+                foreach (var (output, size) in node.Outputs.Zip(SplitSizes(node, xs, axis)))
+                {
+                    if (output.Length > 0) Emit(_forward, new Slice([start], [start + size], [axis]), output, node.Inputs[0]);
+                    start += size;
+                }
+                break;
+            }
+            case "Transpose":
+                Emit(_forward, new Transpose(node.GetInts("perm").Select(p => (int)p).ToArray()), y, node.Inputs[0]);
+                break;
             case "Add" or "Sub" or "Mul" or "Div" when IsScalarConstant(node.Inputs[1]):
                 Emit(_forward, new Binary(Enum.Parse<BinaryKind>(node.OpType)), y, node.Inputs[0], node.Inputs[1]);
                 break;
@@ -213,13 +242,25 @@ public sealed class TrainingGraph : IDisposable
                 Emit(_forward, new Binary(BinaryKind.Add), y, node.Inputs[0], node.Inputs[1]);
                 break;
             default:
-                throw Unsupported(node, $"op {node.OpType} has no training rule yet (trainable: Conv, Gemm, activations, pooling, BatchNormalization, Dropout, Add, Flatten)");
+                throw Unsupported(node, $"op {node.OpType} has no training rule yet (trainable: Conv, Gemm, activations, pooling, BatchNormalization, Dropout, Add, Concat, Split, Transpose, Flatten/Reshape)");
         }
     }
 
     private void Backward(Node node)
     {
         string y = node.Outputs[0];
+        if (node.OpType == "Split")
+        {
+            // dx is the outputs' gradients side by side (zeros for an output the loss never reaches).
+            var xs = _shapes[node.Inputs[0]];
+            if (!NeedsGrad(node.Inputs[0]) || node.Outputs.All(o => o.Length == 0 || !_gradReady.Contains(Root(o)))) return;
+            var parts = node.Outputs.Zip(SplitSizes(node, xs, Axis(node, xs.Length)))
+                .Select(p => p.First.Length > 0 && _gradReady.Contains(Root(p.First)) ? Grad(p.First) : Zeros(Shape(xs, Axis(node, xs.Length), (int)p.Second)))
+                .ToArray();
+            if (parts.Length > Concat.MaxInputs) throw Unsupported(node, $"more than {Concat.MaxInputs} outputs");
+            Accumulate(node.Inputs[0], new Concat(Axis(node, xs.Length)), parts);
+            return;
+        }
         if (!_gradReady.Contains(Root(y))) return; // nothing downstream reaches the loss
         var dy = Grad(y);
         string x = node.Inputs[0];
@@ -262,6 +303,27 @@ public sealed class TrainingGraph : IDisposable
                 if (NeedsGrad(x))
                     Accumulate(x, new BatchNormBackward(eps, false),
                         [Value(x), dy, Value(node.Inputs[1]), mean, variance, Grad(node.Inputs[1]), Grad(node.Inputs[2])]);
+                break;
+            }
+            case "Concat":
+            {
+                int axis = Axis(node, _shapes[x].Length);
+                long offset = 0;
+                foreach (var input in node.Inputs.Where(i => i.Length > 0))
+                {
+                    int length = _shapes[input][axis];
+                    if (NeedsGrad(input)) Accumulate(input, new Slice([offset], [offset + length], [axis]), [dy]);
+                    offset += length;
+                }
+                break;
+            }
+            case "Transpose":
+            {
+                var perm = node.GetInts("perm").Select(p => (int)p).ToArray();
+                if (perm.Length == 0) perm = Enumerable.Range(0, _shapes[x].Length).Reverse().ToArray();
+                var inverse = new int[perm.Length];
+                for (int i = 0; i < perm.Length; i++) inverse[perm[i]] = i;
+                if (NeedsGrad(x)) Accumulate(x, new Transpose(inverse), [dy]);
                 break;
             }
             case "Add" or "Sub" or "Mul" or "Div" when IsScalarConstant(node.Inputs[1]):
@@ -330,6 +392,27 @@ public sealed class TrainingGraph : IDisposable
         _alias[alias] = source;
         _values[alias] = Own(_backend.View(Value(Root(source)), _shapes[alias]));
     }
+
+    private static int Axis(Node node, int rank)
+    {
+        int axis = (int)node.GetInt("axis", node.OpType == "Split" ? 0 : 1);
+        return axis < 0 ? axis + rank : axis;
+    }
+
+    private long[] SplitSizes(Node node, int[] xs, int axis)
+    {
+        long[] sizes = node.InputOrNull(1) is { } s ? _model.Initializers[s].Longs : node.GetInts("split").ToArray();
+        return sizes.Length > 0 ? sizes : Enumerable.Repeat((long)(xs[axis] / node.Outputs.Count), node.Outputs.Count).ToArray();
+    }
+
+    private static int[] Shape(int[] shape, int axis, int length)
+    {
+        var s = (int[])shape.Clone();
+        s[axis] = length;
+        return s;
+    }
+
+    private DeviceTensor Zeros(int[] shape) => Own(Upload(new Tensor(shape)));
 
     private bool IsScalarConstant(string value) => _model.Initializers.TryGetValue(value, out var t) && t.Length == 1;
 

@@ -29,16 +29,31 @@ public sealed class TrainingGraphTests(Backend kind) : BackendTest(kind)
         return g.Build();
     }
 
+    /// <summary>Concatenated branches (a Fire module), Split and channel shuffle (a ShuffleNet unit): Concat, Slice, Transpose gradients.</summary>
+    public static Model BranchyNet(int seed)
+    {
+        var g = new GraphBuilder(seed);
+        var x = g.Input("input", 4, 2, 8, 8);
+        var s = g.Relu(g.Conv1x1(x, 4));
+        var y = g.Concat([g.Relu(g.Conv1x1(s, 4)), g.Relu(g.Conv(s, 4, 3, padding: 1))]);
+        var parts = g.Split(y, 2);
+        y = g.ChannelShuffle(g.Concat([parts[0], g.Relu(g.Conv1x1(parts[1], 4))]), 2);
+        y = g.MaxPool(y, 2);
+        g.Output(g.Linear(g.Flatten(g.GlobalAvgPool(y)), 3));
+        return g.Build();
+    }
+
     private static (float[] Images, int[] Labels) Batch()
     {
         var images = Tensor.Random([4, 2, 8, 8], 21, 0f, 1f).Data;
         return (images, [0, 2, 1, 2]);
     }
 
-    [Test]
-    public void ParameterGradients_MatchFiniteDifferences()
+    [TestCase("small")]
+    [TestCase("branchy")]
+    public void ParameterGradients_MatchFiniteDifferences(string net)
     {
-        var model = SmallNet(3);
+        var model = net == "small" ? SmallNet(3) : BranchyNet(3);
         using var graph = new TrainingGraph(model, Compute, batchSize: 4, seed: 1);
         var (images, labels) = Batch();
         var grads = graph.Gradients(images, labels);
