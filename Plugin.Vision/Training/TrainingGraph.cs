@@ -13,7 +13,7 @@ namespace Vision.Training;
 /// (deterministic for a seed), OpenGL compute and OpenCL. Trains what the builder writes for classifiers: Conv (all
 /// variants), Gemm, ReLU/LeakyReLU/ReLU6/Tanh/Sigmoid, max/average/global pooling, batch norm, dropout, residual Add,
 /// Concat, Split, Transpose (channel shuffle), Flatten/Reshape, scalar normalisation; a final Softmax is skipped (the
-/// loss includes it). ConvTranspose does not train yet.
+/// loss includes it). Transposed convolutions train too (U-Net decoders).
 /// </summary>
 public sealed class TrainingGraph : IDisposable
 {
@@ -162,6 +162,15 @@ public sealed class TrainingGraph : IDisposable
                 Param(node, 2);
                 Emit(_forward, ConvOp(node), y, node.Inputs[0], node.Inputs[1], node.InputOrNull(2));
                 break;
+            case "ConvTranspose":
+            {
+                Param(node, 1);
+                Param(node, 2);
+                var (conv, outPad) = ConvTransposeGeometry(node);
+                Emit(_forward, new ConvTranspose2d(conv.StrideH, conv.StrideW, conv.Pads, outPad.H, outPad.W, conv.DilationH, conv.DilationW, conv.Group),
+                    y, node.Inputs[0], node.Inputs[1], node.InputOrNull(2));
+                break;
+            }
             case "Gemm":
                 if (node.GetInt("transA", 0) != 0 || node.GetInt("transB", 0) == 0 || node.GetFloat("alpha", 1) != 1 || node.GetFloat("beta", 1) != 1)
                     throw Unsupported(node, "only Linear layers (Gemm with transB = 1, alpha = beta = 1) train");
@@ -242,7 +251,7 @@ public sealed class TrainingGraph : IDisposable
                 Emit(_forward, new Binary(BinaryKind.Add), y, node.Inputs[0], node.Inputs[1]);
                 break;
             default:
-                throw Unsupported(node, $"op {node.OpType} has no training rule yet (trainable: Conv, Gemm, activations, pooling, BatchNormalization, Dropout, Add, Concat, Split, Transpose, Flatten/Reshape)");
+                throw Unsupported(node, $"op {node.OpType} has no training rule yet (trainable: Conv, ConvTranspose, Gemm, activations, pooling, BatchNormalization, Dropout, Add, Concat, Split, Transpose, Flatten/Reshape)");
         }
     }
 
@@ -272,6 +281,17 @@ public sealed class TrainingGraph : IDisposable
                 if (NeedsGrad(x)) Accumulate(x, new Conv2dBackward(conv, false, _shapes[x]), [dy, Value(node.Inputs[1])]);
                 Accumulate(node.Inputs[1], new Conv2dBackward(conv, true, _shapes[node.Inputs[1]]), [dy, Value(x)]);
                 if (node.InputOrNull(2) is { } b) Accumulate(b, new ChannelSum(), [dy]);
+                break;
+            }
+            case "ConvTranspose":
+            {
+                // A transposed convolution is the adjoint of a convolution with the same geometry: its input gradient is
+                // that convolution of dy, and its weight gradient is the convolution's weight gradient with the roles
+                // of input and output exchanged.
+                var (conv, _) = ConvTransposeGeometry(node);
+                if (NeedsGrad(x)) Accumulate(x, conv, [dy, Value(node.Inputs[1]), null]);
+                Accumulate(node.Inputs[1], new Conv2dBackward(conv, true, _shapes[node.Inputs[1]]), [Value(x), dy]);
+                if (node.InputOrNull(2) is { } tb) Accumulate(tb, new ChannelSum(), [dy]);
                 break;
             }
             case "Gemm":
@@ -466,6 +486,13 @@ public sealed class TrainingGraph : IDisposable
         var p = node.GetInts("pads", [0, 0, 0, 0]);
         if (node.GetString("auto_pad", "NOTSET") is not ("NOTSET" or "")) throw Unsupported(node, "auto_pad is not supported in training; give explicit pads");
         return new Conv2d((int)s[0], (int)s[1], new Pads((int)p[0], (int)p[1], (int)p[2], (int)p[3]), (int)d[0], (int)d[1], (int)node.GetInt("group", 1));
+    }
+
+    private static (Conv2d Conv, (int H, int W) OutputPadding) ConvTransposeGeometry(Node node)
+    {
+        if (node.Has("output_shape")) throw Unsupported(node, "output_shape is not supported in training; give pads and output_padding");
+        var op = node.GetInts("output_padding", [0, 0]);
+        return (ConvOp(node), ((int)op[0], (int)op[1]));
     }
 
     private static Pool2d PoolOp(Node node)

@@ -73,9 +73,21 @@ public sealed class TrainerTests
     }
 
     [Test]
-    public void UnsupportedOp_IsNamed_ConvTransposeDoesNotTrainYet()
+    public void UnsupportedOp_IsNamed()
     {
+        var g = new Vision.Building.GraphBuilder();
+        var x = g.Input("input", 1, 1, 4, 4);
+        g.Output(g.Linear(g.Flatten(g.Lrn(x)), 2));
+        Assert.That(() => new TrainingGraph(g.Build(), SharedBackends.Get(Backend.CPU), 1),
+            Throws.TypeOf<NotSupportedException>().With.Message.Contains("LRN"));
+    }
+
+    [Test]
+    public void SegmentationLogits_AreRejectedWithTheReason()
+    {
+        // U-Net trains op by op (ConvTranspose, Concat), but its per-pixel output is not [N, classes] logits.
         var model = Architecture.UNet(new ArchitectureOptions { InputShape = [1, 3, 16, 16], Width = 2, InitializeWeights = false });
-        Assert.That(() => new TrainingGraph(model, SharedBackends.Get(Backend.CPU), 1), Throws.TypeOf<NotSupportedException>());
+        Assert.That(() => new TrainingGraph(model, SharedBackends.Get(Backend.CPU), 1),
+            Throws.TypeOf<NotSupportedException>().With.Message.Contains("[N, classes]"));
     }
 }

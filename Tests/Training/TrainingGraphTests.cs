@@ -43,6 +43,20 @@ public sealed class TrainingGraphTests(Backend kind) : BackendTest(kind)
         return g.Build();
     }
 
+    /// <summary>A tiny U-Net: encoder, dilated bottleneck, transposed-convolution decoder with a skip concatenation, then a classifier head.</summary>
+    public static Model UpNet(int seed)
+    {
+        var g = new GraphBuilder(seed);
+        var x = g.Input("input", 4, 2, 8, 8);
+        var e = g.Relu(g.BatchNorm(g.Conv(x, 4, 3, padding: 1, bias: false)));
+        var d = g.Relu(g.Conv(g.MaxPool(e, 2), 6, 3, padding: 2, dilation: 2));
+        var u = g.ConvTranspose(d, 4, 2, 2);
+        var y = g.Relu(g.Conv(g.Concat([e, u]), 4, 3, padding: 1));
+        y = g.ConvTranspose(y, 3, 3, 2, padding: 1, outputPadding: 1);
+        g.Output(g.Linear(g.Flatten(g.GlobalAvgPool(y)), 3));
+        return g.Build();
+    }
+
     private static (float[] Images, int[] Labels) Batch()
     {
         var images = Tensor.Random([4, 2, 8, 8], 21, 0f, 1f).Data;
@@ -51,9 +65,10 @@ public sealed class TrainingGraphTests(Backend kind) : BackendTest(kind)
 
     [TestCase("small")]
     [TestCase("branchy")]
+    [TestCase("unet")]
     public void ParameterGradients_MatchFiniteDifferences(string net)
     {
-        var model = net == "small" ? SmallNet(3) : BranchyNet(3);
+        var model = net switch { "small" => SmallNet(3), "branchy" => BranchyNet(3), _ => UpNet(3) };
         using var graph = new TrainingGraph(model, Compute, batchSize: 4, seed: 1);
         var (images, labels) = Batch();
         var grads = graph.Gradients(images, labels);
