@@ -17,7 +17,9 @@ public static class Program
             {
                 "demo" => Demo(DemoOptions.Parse(rest)),
                 "conformance" => Cli.ConformanceCommand.Run(rest),
+                "models" => Cli.ModelsCommand.Run(rest),
                 "verify" => Cli.VerifyCommand.Run(rest),
+                "bench" => Cli.BenchCommand.Run(rest),
                 "summary" => Cli.SummaryCommand.Run(rest),
                 "train" => Cli.TrainCommand.Run(rest),
                 _ => Unknown(verb),
