@@ -53,7 +53,7 @@ public static class SummaryCommand
         // Symbolic dimensions: batch 1, an image's channels 3 and its height and width 224, unless --input says otherwise.
         var shapes = inputs.ToDictionary(v => v.Name, v => v.Dims.Select((d, i) => d.Value is int n && n > 0 ? n
             : v.Dims.Count == 4 && i >= 2 ? 224 : v.Dims.Count == 4 && i == 1 ? 3 : 1).ToArray(), StringComparer.Ordinal);
-        if (input == null && inputs.Any(v => v.Dims.Any(d => d.Value is not > 0)))
+        if (input == null && inputs.Any(v => v.Dims.Skip(1).Any(d => d.Value is not > 0)))
             Console.WriteLine($"symbolic input dimensions set to {string.Join("; ", shapes.Select(kv => $"{kv.Key} {string.Join(",", kv.Value)}"))} (--input overrides)");
         if (input != null && inputs.Count > 0) shapes[inputs[0].Name] = input;
         Console.Write(ModelSummary.Of(model, shapes).ToText());
