@@ -19,6 +19,7 @@ public static class Program
                 "conformance" => Cli.ConformanceCommand.Run(rest),
                 "models" => Cli.ModelsCommand.Run(rest),
                 "verify" => Cli.VerifyCommand.Run(rest),
+                "bench" => Cli.BenchCommand.Run(rest),
                 _ => Unknown(verb),
             };
         }

@@ -13,5 +13,11 @@ typedef struct { int count; int p[32]; float f[8]; } Params;
 #define NAN_F NAN
 #define POS_INF INFINITY
 
+// 4-wide values (GLSL: vec4 views of the same buffers): LOAD4(x, i) reads x[4i..4i+3].
+#define F4(a, b, c, d) ((float4)((a), (b), (c), (d)))
+#define F4S(v) ((float4)(v))
+#define LOAD4(buf, i) vload4((i), (buf))
+#define STORE4(buf, i, v) vstore4((v), (i), (buf))
+
 #include "math.inc"
 #include "activation.inc"

@@ -19,5 +19,12 @@ uniform float uFloats[8];  // FPARAM(k): alpha, beta, epsilon...
 #define NAN_F uintBitsToFloat(0x7fc00000u)
 #define POS_INF uintBitsToFloat(0x7f800000u)
 
+// 4-wide values: a buffer read as vec4 is declared a second time under the same binding with a "4" suffix (x and x4).
+#define float4 vec4
+#define F4(a, b, c, d) vec4(a, b, c, d)
+#define F4S(v) vec4(v)
+#define LOAD4(buf, i) buf##4[i]
+#define STORE4(buf, i, v) buf##4[i] = (v)
+
 #include "math.inc"
 #include "activation.inc"

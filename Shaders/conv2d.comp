@@ -3,7 +3,8 @@
 layout(std430, binding = 0) readonly buffer B_x { float x[]; };
 layout(std430, binding = 1) readonly buffer B_w { float w[]; };
 layout(std430, binding = 2) readonly buffer B_b { float b[]; };
-layout(std430, binding = 3) writeonly buffer B_y { float y[]; };
+layout(std430, binding = 3) readonly buffer B_r { float r[]; };
+layout(std430, binding = 4) writeonly buffer B_y { float y[]; };
 void main()
 {
 #include "conv2d.body"

@@ -2,6 +2,7 @@
 #include "common.glsl"
 layout(std430, binding = 0) readonly buffer B_x { float x[]; };
 layout(std430, binding = 1) writeonly buffer B_y { float y[]; };
+layout(std430, binding = 1) writeonly buffer B_y4 { vec4 y4[]; };
 void main()
 {
 #include "resize.body"

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Vision.Engine.Graphics;
 
@@ -13,7 +12,18 @@ namespace Vision.Engine.Platform;
 /// </summary>
 public sealed class GlThread : IDisposable
 {
-    private readonly BlockingCollection<(Action Work, ManualResetEventSlim? Done)> _queue = new();
+    /// <summary>What a caller of <see cref="Invoke(Action)"/> waits on; one per calling thread, reused, so a call allocates nothing.</summary>
+    private sealed class Waiter
+    {
+        public readonly ManualResetEventSlim Done = new();
+        public ExceptionDispatchInfo? Error;
+    }
+
+    [ThreadStatic] private static Waiter? t_waiter;
+
+    private readonly Queue<(Action Work, Waiter? Waiter)> _queue = new();
+    private readonly object _gate = new();  // Monitor.Wait/Pulse need a monitor, not a Lock
+    private bool _completed;
     private readonly Thread _thread;
     private EglContext? _context;
     private GraphicsDevice? _device;
@@ -48,7 +58,7 @@ public sealed class GlThread : IDisposable
             return;
         }
         started.Set();
-        foreach (var (work, done) in _queue.GetConsumingEnumerable())
+        while (Take(out var work, out var waiter))
         {
             // Handles disposed elsewhere are deleted before the next GL work, so that work never sees them alive.
             try
@@ -66,29 +76,58 @@ public sealed class GlThread : IDisposable
             catch (Exception e)
             {
                 // Fire-and-forget work (queued deletes) has nobody to report to; it must not end the GL thread.
-                Console.Error.WriteLine($"[gl-thread] queued work failed: {e.Message}");
+                if (waiter != null) waiter.Error = ExceptionDispatchInfo.Capture(e);
+                else Console.Error.WriteLine($"[gl-thread] queued work failed: {e.Message}");
             }
-            done?.Set();
+            waiter?.Done.Set();
         }
         _device!.Dispose();   // deletes what is still queued
         _context.Dispose();
     }
 
+    /// <summary>The next work item, waiting for one; false once disposed and drained.</summary>
+    private bool Take(out Action work, out Waiter? waiter)
+    {
+        lock (_gate)
+        {
+            while (_queue.Count == 0)
+            {
+                if (_completed) { work = null!; waiter = null; return false; }
+                Monitor.Wait(_gate);
+            }
+            (work, waiter) = _queue.Dequeue();
+            return true;
+        }
+    }
+
+    private bool Enqueue(Action work, Waiter? waiter)
+    {
+        lock (_gate)
+        {
+            if (_completed) return false;
+            _queue.Enqueue((work, waiter));
+            Monitor.Pulse(_gate);
+            return true;
+        }
+    }
+
     public bool IsCurrentThread => Environment.CurrentManagedThreadId == _thread.ManagedThreadId;
 
-    /// <summary>Runs <paramref name="work"/> on the GL thread and waits for it; its exception is rethrown here.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on the GL thread and waits for it; its exception is rethrown here. Allocates nothing
+    /// beyond what <paramref name="work"/> does (pass a cached delegate to keep a per-frame call allocation-free).
+    /// </summary>
     public void Invoke(Action work)
     {
         if (IsCurrentThread) { work(); return; }
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        using var done = new ManualResetEventSlim();
-        ExceptionDispatchInfo? error = null;
-        _queue.Add((() =>
-        {
-            try { work(); }
-            catch (Exception e) { error = ExceptionDispatchInfo.Capture(e); }
-        }, done));
-        done.Wait();
+        var waiter = t_waiter ??= new Waiter();
+        waiter.Done.Reset();
+        waiter.Error = null;
+        if (!Enqueue(work, waiter)) throw new ObjectDisposedException(nameof(GlThread));
+        waiter.Done.Wait();
+        var error = waiter.Error;
+        waiter.Error = null;
         error?.Throw();
     }
 
@@ -103,15 +142,17 @@ public sealed class GlThread : IDisposable
     public void Post(Action work)
     {
         if (_disposed != 0) return;
-        try { _queue.Add((work, null)); }
-        catch (InvalidOperationException) { /* completed while shutting down: the context goes with everything in it */ }
+        Enqueue(work, null);  // false when completed while shutting down: the context goes with everything in it
     }
 
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        _queue.CompleteAdding();
+        lock (_gate)
+        {
+            _completed = true;
+            Monitor.PulseAll(_gate);
+        }
         if (!IsCurrentThread) _thread.Join();
-        _queue.Dispose();
     }
 }

@@ -9,6 +9,9 @@ public sealed record CompileOptions
     /// <summary>Apply element-wise activations inside the producing kernel.</summary>
     public bool FuseActivations { get; init; } = true;
 
+    /// <summary>Rewrite multi-op patterns into one kernel: spelled-out HardSwish, a convolution's residual add.</summary>
+    public bool FusePatterns { get; init; } = true;
+
     /// <summary>
     /// Intermediate values that must stay readable after a run (feature-map overlays). Fusion and folding never hide them
     /// and dead-node removal keeps what computes them.

@@ -72,6 +72,7 @@ public static class GraphCompiler
         foreach (var o in outputs)
             if (!shapes.ContainsKey(o)) throw new CompileException(o, "output", $"model output '{o}' is produced by no node");
 
+        if (options.FusePatterns && !options.KeepAll) PatternFusion.Apply(steps, aliases, protect, constants, shapes);
         if (options.FuseActivations && !options.KeepAll) FuseActivations(steps, aliases, protect);
         if (!options.KeepAll) RemoveDead(steps, aliases, protect);
 
@@ -143,7 +144,7 @@ public static class GraphCompiler
     }
 
     /// <summary>The fused form of an element-wise op, when the kernels have one.</summary>
-    private static Activation? AsActivation(Op op) => op is not Unary u ? null : u.Kind switch
+    internal static Activation? AsActivation(Op op) => op is not Unary u ? null : u.Kind switch
     {
         UnaryKind.Relu => Activation.Relu,
         UnaryKind.Clip => Activation.Clip(u.Alpha, u.Beta),

@@ -60,7 +60,7 @@ public sealed class Binary(BinaryKind kind, Activation activation = default) : O
     public override KernelLaunch Launch(IReadOnlyList<int[]?> inputs, int[] output)
     {
         if (output.Length > MaxRank) throw new ShapeException($"binary: rank {output.Length} exceeds {MaxRank}");
-        var p = new int[3 * MaxRank];
+        var p = new int[3 * MaxRank + 4];
         var sa = Broadcast.Strides(inputs[0]!, output);
         var sb = Broadcast.Strides(inputs[1]!, output);
         int shift = MaxRank - output.Length;
@@ -71,7 +71,47 @@ public sealed class Binary(BinaryKind kind, Activation activation = default) : O
             p[MaxRank + d] = real ? sa[d - shift] : 0;
             p[2 * MaxRank + d] = real ? sb[d - shift] : 0;
         }
+        // Fast path: when each operand, seen through the output, is one contiguous run of dimensions (same shape, a
+        // scalar, a per-channel vector...), its index is (i / inner) % count: two divisions instead of twelve.
+        bool blocks = Block(inputs[0]!, output, out p[18], out p[19]) & Block(inputs[1]!, output, out p[20], out p[21]);
+        int total = Tensor.ShapeLength(output);
+        // binary4: 4 outputs per item when each operand's 4 values are contiguous or one broadcast value.
+        if (blocks && total % 4 == 0 && Kind is BinaryKind.Add or BinaryKind.Sub or BinaryKind.Mul or BinaryKind.Div or BinaryKind.Max or BinaryKind.Min &&
+            Quad(p[18], p[19]) is { } aVec && Quad(p[20], p[21]) is { } bVec)
+            return new KernelLaunch("binary4", total / 4, p, Activations.Floats(Activation),
+                "OP_" + Kind.ToString().ToUpperInvariant(), Activations.Define(Activation), aVec ? "A_VEC" : "", bVec ? "B_VEC" : "");
         return new KernelLaunch(Name, Tensor.ShapeLength(output), p, Activations.Floats(Activation),
-            "OP_" + Kind.ToString().ToUpperInvariant(), Activations.Define(Activation));
+            "OP_" + Kind.ToString().ToUpperInvariant(), Activations.Define(Activation), blocks ? "BLOCKS" : "");
+    }
+
+    /// <summary>How an operand (i / inner) % count reads 4 outputs from a multiple of 4: contiguous (true), one value (false), or neither.</summary>
+    private static bool? Quad(int inner, int count) =>
+        inner == 1 && count % 4 == 0 ? true : inner % 4 == 0 || count == 1 ? false : null;
+
+    /// <summary>
+    /// Whether <paramref name="shape"/> broadcast to <paramref name="output"/> reads element (i / inner) % count for output
+    /// element i: its non-broadcast dimensions are adjacent among the output's non-unit dimensions.
+    /// </summary>
+    internal static bool Block(int[] shape, int[] output, out int inner, out int count)
+    {
+        var strides = Broadcast.Strides(shape, output);
+        int first = -1, last = -1;
+        for (int d = 0; d < output.Length; d++)
+        {
+            if (output[d] == 1 || strides[d] == 0) continue;
+            if (first < 0) first = d;
+            last = d;
+        }
+        inner = 1;
+        count = 1;
+        if (first < 0) return true;  // a scalar (or all unit dimensions)
+        for (int d = first; d <= last; d++)
+        {
+            if (output[d] == 1) continue;
+            if (strides[d] == 0) return false;  // a broadcast dimension inside the run
+            count *= output[d];
+        }
+        for (int d = last + 1; d < output.Length; d++) inner *= output[d];
+        return true;
     }
 }

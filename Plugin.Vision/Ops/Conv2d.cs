@@ -4,13 +4,15 @@ using Vision.Tensors;
 namespace Vision.Ops;
 
 /// <summary>
-/// 2D convolution (cross-correlation, as every framework computes it): inputs x [N,C,H,W], w [K,C/group,KH,KW] and an
-/// optional bias [K]. Covers stride, asymmetric padding, dilation, groups (depthwise when group = C = K), 1x1, and a
-/// fused activation.
+/// 2D convolution (cross-correlation, as every framework computes it): inputs x [N,C,H,W], w [K,C/group,KH,KW], an
+/// optional bias [K] and an optional residual [N,K,OH,OW] added before the activation (a fused skip connection). Covers
+/// stride, asymmetric padding, dilation, groups (depthwise when group = C = K), 1x1, and a fused activation. The GPU
+/// kernel is chosen by shape: <c>conv2d_1x1</c> (a register-tiled GEMM) for stride-1 unpadded 1x1, <c>conv2d_dw</c>
+/// (kernel size compiled in) for depthwise, else <c>conv2d</c>.
 /// </summary>
 public sealed class Conv2d(
     int strideH = 1, int strideW = 1, Pads pads = default, int dilationH = 1, int dilationW = 1, int group = 1,
-    Activation activation = default) : Op, IFusesActivation
+    Activation activation = default, bool residualAfterActivation = false) : Op, IFusesActivation
 {
     public int StrideH { get; } = strideH;
     public int StrideW { get; } = strideW;
@@ -20,9 +22,14 @@ public sealed class Conv2d(
     public int Group { get; } = group;
     public Activation Activation { get; } = activation;
 
-    public Op WithActivation(Activation activation) => new Conv2d(StrideH, StrideW, Pads, DilationH, DilationW, Group, activation);
+    /// <summary>Add the residual after the activation (<c>ACT(conv) + r</c>) instead of before it (<c>ACT(conv + r)</c>).</summary>
+    public bool ResidualAfterActivation { get; } = residualAfterActivation;
 
-    public override int InputSlots => 3;
+    public Op WithActivation(Activation activation) => new Conv2d(StrideH, StrideW, Pads, DilationH, DilationW, Group, activation, ResidualAfterActivation);
+
+    public Conv2d WithResidualAfterActivation() => new(StrideH, StrideW, Pads, DilationH, DilationW, Group, Activation, true);
+
+    public override int InputSlots => 4;
 
     public override string Name => "conv2d";
 
@@ -38,13 +45,17 @@ public sealed class Conv2d(
             throw new ShapeException($"conv2d: bias {Tensor.ShapeString(b)} must be [{w[0]}]");
         int oh = ConvGeometry.OutputSize(x[2], w[2], StrideH, Pads.Top, Pads.Bottom, DilationH);
         int ow = ConvGeometry.OutputSize(x[3], w[3], StrideW, Pads.Left, Pads.Right, DilationW);
-        return [x[0], w[0], oh, ow];
+        int[] y = [x[0], w[0], oh, ow];
+        if (inputs.Count > 3 && inputs[3] is { } r && !r.AsSpan().SequenceEqual(y))
+            throw new ShapeException($"conv2d: residual {Tensor.ShapeString(r)} must have the output's shape {Tensor.ShapeString(y)}");
+        return y;
     }
 
     public override void Reference(IReadOnlyList<Tensor?> inputs, Tensor output)
     {
         Tensor x = inputs[0]!, w = inputs[1]!;
         Tensor? bias = inputs.Count > 2 ? inputs[2] : null;
+        Tensor? residual = inputs.Count > 3 ? inputs[3] : null;
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3];
         int k = w.Shape[0], kh = w.Shape[2], kw = w.Shape[3];
         int oh = output.Shape[2], ow = output.Shape[3];
@@ -66,7 +77,9 @@ public sealed class Conv2d(
                     if (iy < 0 || iy >= h || ix < 0 || ix >= wd) continue;
                     sum += x.Data[((b * c + firstChannel + ic) * h + iy) * wd + ix] * w.Data[((oc * cPerGroup + ic) * kh + i) * kw + j];
                 }
-                output.Data[((b * k + oc) * oh + oy) * ow + ox] = Activations.Apply(Activation, sum);
+                int at = ((b * k + oc) * oh + oy) * ow + ox;
+                float r = residual?.Data[at] ?? 0f;
+                output.Data[at] = ResidualAfterActivation ? Activations.Apply(Activation, sum) + r : Activations.Apply(Activation, sum + r);
             }
         }
     }
@@ -76,9 +89,34 @@ public sealed class Conv2d(
         var x = inputs[0]!;
         var w = inputs[1]!;
         bool hasBias = inputs.Count > 2 && inputs[2] != null;
-        return new KernelLaunch(Name, Tensor.ShapeLength(output),
+        bool hasResidual = inputs.Count > 3 && inputs[3] != null;
+        string bias = hasBias ? "HAS_BIAS" : "";
+        string residual = hasResidual ? "HAS_RESIDUAL" : "", after = hasResidual && ResidualAfterActivation ? "RESIDUAL_AFTER_ACT" : "";
+        var floats = Activations.Floats(Activation);
+        string act = Activations.Define(Activation);
+        if (IsPointwise(x, w))
+        {
+            int p = x[2] * x[3];
+            return new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + 3) / 4) * (p / 4), [x[1], w[0], p / 4], floats, bias, residual, after, act);
+        }
+        if (Group == x[1] && Group == w[0])
+        {
+            // W4: 4 adjacent outputs per item when rows are a multiple of 4 long (4-wide stores stay aligned).
+            bool w4 = output[3] % 4 == 0;
+            return new KernelLaunch("conv2d_dw", Tensor.ShapeLength(output) / (w4 ? 4 : 1),
+                [x[2], x[3], output[2], output[3], StrideH, StrideW, Pads.Top, Pads.Left, DilationH, DilationW, x[1]],
+                floats, bias, residual, after, act, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}", w4 ? "W4" : "");
+        }
+        // One group: 4 output channels per item (KTILE), each input value loaded once for all 4.
+        bool tile = Group == 1;
+        int items = tile ? output[0] * ((output[1] + 3) / 4) * output[2] * output[3] : Tensor.ShapeLength(output);
+        return new KernelLaunch(Name, items,
             [x[0], x[1], x[2], x[3], w[0], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
              DilationH, DilationW, Group],
-            Activations.Floats(Activation), hasBias ? "HAS_BIAS" : "", Activations.Define(Activation));
+            floats, bias, residual, after, act, tile ? "KTILE" : "");
     }
+
+    /// <summary>A 1x1, stride-1, unpadded, ungrouped convolution over a plane of a multiple of 4 pixels: a plain GEMM.</summary>
+    private bool IsPointwise(int[] x, int[] w) =>
+        w[2] == 1 && w[3] == 1 && StrideH == 1 && StrideW == 1 && Group == 1 && Pads == default && x[2] * x[3] % 4 == 0;
 }

@@ -135,6 +135,11 @@ public sealed class ConvTranspose2d(
         return new KernelLaunch(Name, Tensor.ShapeLength(output),
             [x[0], x[1], x[2], x[3], output[1], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
              DilationH, DilationW, Group],
-            Activations.Floats(Activation), hasBias ? "HAS_BIAS" : "", Activations.Define(Activation));
+            Activations.Floats(Activation), hasBias ? "HAS_BIAS" : "", Activations.Define(Activation),
+            IsTiling(w) ? "TILES" : "");
     }
+
+    /// <summary>Stride = kernel, no padding or dilation: each output takes exactly one tap per input channel.</summary>
+    private bool IsTiling(int[] w) =>
+        StrideH == w[2] && StrideW == w[3] && DilationH == 1 && DilationW == 1 && Pads == default && OutputPaddingH == 0 && OutputPaddingW == 0;
 }

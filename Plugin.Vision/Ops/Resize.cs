@@ -160,7 +160,9 @@ public sealed class Resize : Op
             ResizeNearestMode.Ceil => "NEAREST_CEIL",
             _ => throw new ArgumentOutOfRangeException(nameof(NearestMode)),
         };
-        return new KernelLaunch(Name, Tensor.ShapeLength(output), [h, w, oh, ow], [Scale(2, h, oh), Scale(3, w, ow), LengthResized(2, h, oh), LengthResized(3, w, ow)],
-            Mode == ResizeMode.Linear ? "MODE_LINEAR" : "MODE_NEAREST", coordinates, rounding);
+        bool w4 = ow % 4 == 0;  // 4 adjacent outputs per item, one 4-wide store
+        return new KernelLaunch(Name, Tensor.ShapeLength(output) / (w4 ? 4 : 1), [h, w, oh, ow],
+            [Scale(2, h, oh), Scale(3, w, ow), LengthResized(2, h, oh), LengthResized(3, w, ow)],
+            Mode == ResizeMode.Linear ? "MODE_LINEAR" : "MODE_NEAREST", coordinates, rounding, w4 ? "W4" : "");
     }
 }

@@ -5,7 +5,8 @@ namespace Vision.Runtime;
 
 /// <summary>
 /// Assigns device storage to the plan's values by liveness: a value's storage returns to the pool after its last
-/// reader, and a later value of no greater size takes it. Aliases (reshapes) share their source's storage.
+/// reader, and a later value of no greater size takes it (the smallest that fits; when none fits, the largest free one
+/// grows). Aliases (reshapes) share their source's storage.
 /// </summary>
 internal sealed class MemoryPlan
 {
@@ -34,6 +35,15 @@ internal sealed class MemoryPlan
                 foreach (int slot in free)
                     if (result.SlotSizes[slot] >= need && (best < 0 || result.SlotSizes[slot] < result.SlotSizes[best])) best = slot;
             if (best >= 0) { free.Remove(best); return best; }
+            // None is large enough: grow the largest free one rather than add a slot beside it (sizes are final only
+            // once planning ends; nothing is allocated before).
+            if (reuse && free.Count > 0)
+            {
+                int largest = free.MaxBy(slot => result.SlotSizes[slot]);
+                free.Remove(largest);
+                result.SlotSizes[largest] = need;
+                return largest;
+            }
             result.SlotSizes.Add(need);
             return result.SlotSizes.Count - 1;
         }

@@ -26,6 +26,7 @@ public sealed class Worker : IDisposable
     private readonly HashSet<string> _readable = new(StringComparer.Ordinal);
     private PreparedKernel[] _kernels = [];
     private Dictionary<string, Tensor> _constantInputs = new(StringComparer.Ordinal);
+    private readonly string? _firstInput;
     private readonly HashSet<string> _foldedFloatInputs = new(StringComparer.Ordinal);
     private bool _disposed;
 
@@ -48,6 +49,7 @@ public sealed class Worker : IDisposable
         _options = options ?? WorkerOptions.Default;
         Backend = backend;
         _ownsBackend = ownsBackend;
+        _firstInput = InputNames.Count > 0 ? InputNames[0] : null;
         if (_options.InputShapes != null) Replan(_options.InputShapes);
     }
 
@@ -56,8 +58,8 @@ public sealed class Worker : IDisposable
 
     public IReadOnlyList<string> OutputNames => _model.Outputs.Select(o => o.Name).ToList();
 
-    /// <summary>Runs on one input (the model's first).</summary>
-    public void Run(Tensor input) => Run(InputNames.Count > 0 ? InputNames[0] : throw new InvalidOperationException("the model has no inputs"), input);
+    /// <summary>Runs on one input (the model's first). After the first run with a shape, a run allocates nothing on GL and CL.</summary>
+    public void Run(Tensor input) => Run(_firstInput ?? throw new InvalidOperationException("the model has no inputs"), input);
 
     public void Run(string inputName, Tensor input)
     {
@@ -115,6 +117,21 @@ public sealed class Worker : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (Plan == null) throw new InvalidOperationException("no inputs yet: call Run(input) or InputOnDevice(name, shape) first");
         Backend.Dispatch(_kernels, 0, _kernels.Length);
+    }
+
+    /// <summary>
+    /// Runs the plan's kernels one at a time on the current inputs and returns each one's device time in milliseconds,
+    /// in the order of <see cref="ExecutionPlan.Steps"/> (for profiles; it serialises the submission).
+    /// </summary>
+    public double[] Profile()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Plan == null) throw new InvalidOperationException("no inputs yet: call Run(input) or InputOnDevice(name, shape) first");
+        if (Backend is not IKernelProfiler profiler)
+            throw new NotSupportedException($"the {Backend.Kind} backend cannot time kernels one by one.");
+        var milliseconds = new double[_kernels.Length];
+        profiler.Profile(_kernels, 0, _kernels.Length, milliseconds);
+        return milliseconds;
     }
 
     /// <summary>Reads an output (default: the first) or a kept intermediate back to the host.</summary>

@@ -14,6 +14,44 @@ public sealed class BinaryTests(Backend kind) : BackendTest(kind)
     [Test]
     public void AddBroadcastPerChannel() => Check(new Binary(BinaryKind.Add), Random(2, 13, 7, 5), Random(13, 1, 1));
 
+    // The BLOCKS fast path: each operand one run of dimensions, the broadcast one first or second.
+    [Test]
+    public void MulSqueezeExcitationScale() => Check(new Binary(BinaryKind.Mul), Random(1, 13, 1, 1), Random(1, 13, 7, 5));
+
+    [Test]
+    public void AddScalarWithUnitDimensions() => Check(new Binary(BinaryKind.Add), Random(2, 1, 7, 5), Random(1));
+
+    [Test]
+    public void SubRowVectorOverUnitMiddle() => Check(new Binary(BinaryKind.Sub), Random(3, 1, 4), Random(4));
+
+    // binary4: 4 outputs per item; operands contiguous (vec4 load) or broadcast within the 4.
+    [TestCase(BinaryKind.Add)]
+    [TestCase(BinaryKind.Sub)]
+    [TestCase(BinaryKind.Mul)]
+    [TestCase(BinaryKind.Div)]
+    [TestCase(BinaryKind.Max)]
+    [TestCase(BinaryKind.Min)]
+    public void FourWide(BinaryKind kind)
+    {
+        Check(new Binary(kind), Random(2, 4, 6), RandomIn(0.5f, 2f, 2, 4, 6));
+        Check(new Binary(kind, Activation.Relu), Random(1, 8, 1, 1), RandomIn(0.5f, 2f, 1, 8, 4, 4));
+        Check(new Binary(kind), Random(3, 4), RandomIn(0.5f, 2f, 4));
+        Check(new Binary(kind), Random(3, 4, 4), RandomIn(0.5f, 2f, 1));
+        Check(new Binary(kind), Random(2, 6), RandomIn(0.5f, 2f, 6));  // a run of 6 is neither: the scalar kernel
+    }
+
+    [Test]
+    public void BlockIndexing()
+    {
+        Assert.That(Binary.Block([1, 13, 1, 1], [2, 13, 7, 5], out int inner, out int count), Is.True);
+        Assert.That((inner, count), Is.EqualTo((35, 13)));
+        Assert.That(Binary.Block([2, 1, 7, 5], [2, 1, 7, 5], out inner, out count), Is.True);
+        Assert.That((inner, count), Is.EqualTo((1, 70)));
+        Assert.That(Binary.Block([3, 1, 5], [3, 4, 5], out _, out _), Is.False);
+        Assert.That(Binary.Block([1], [3, 4, 5], out inner, out count), Is.True);
+        Assert.That(count, Is.EqualTo(1));
+    }
+
     [Test]
     public void AddBroadcastBothWays() => Check(new Binary(BinaryKind.Add), Random(3, 1, 5), Random(4, 1));
 

@@ -27,6 +27,55 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     [Test]
     public void Pointwise1x1() => Check(new Conv2d(), Random(1, 17, 5, 3), Random(8, 17, 1, 1), Random(8));
 
+    // conv2d_1x1: the tiled GEMM path (plane of a multiple of 4 pixels); K not a multiple of its 4-channel tile.
+    [Test]
+    public void PointwiseTiled() => Check(new Conv2d(), Random(2, 19, 6, 6), Random(7, 19, 1, 1), Random(7));
+
+    [Test]
+    public void PointwiseTiledNoBiasFusedHardSwish() =>
+        Check(new Conv2d(activation: Activation.HardSwish), [Random(1, 5, 4, 8), Random(13, 5, 1, 1), null], Tolerance.Transcendental);
+
+    [Test]
+    public void PointwiseTiledResidual() =>
+        Check(new Conv2d(activation: Activation.Relu), Random(1, 9, 4, 4), Random(6, 9, 1, 1), Random(6), Random(1, 6, 4, 4));
+
+    [Test]
+    public void PointwiseTiledResidualAfterActivation() =>
+        Check(new Conv2d(activation: Activation.Relu6, residualAfterActivation: true), Random(1, 9, 4, 4), Random(6, 9, 1, 1), Random(6), Random(1, 6, 4, 4));
+
+    [Test]
+    public void ResidualAfterActivationGeneral() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), group: 4, activation: Activation.Relu, residualAfterActivation: true),
+            Random(1, 4, 5, 7), Random(4, 1, 3, 3), Random(4), Random(1, 4, 5, 7));
+
+    // conv2d_dw: kernel size compiled in; interior and border items; strides, dilation, asymmetric pads.
+    [Test]
+    public void Depthwise5x5Strided() =>
+        Check(new Conv2d(2, 2, new Pads(1, 2, 2, 1), group: 6, activation: Activation.HardSwish), [Random(2, 6, 11, 9), Random(6, 1, 5, 5), Random(6)],
+            Tolerance.Transcendental);
+
+    // W4: rows a multiple of 4 long, 4 outputs per item; borders on every side, strided and residual.
+    [Test]
+    public void DepthwiseFourWide() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), group: 5, activation: Activation.Relu, residualAfterActivation: true),
+            Random(2, 5, 6, 8), Random(5, 1, 3, 3), Random(5), Random(2, 5, 6, 8));
+
+    [Test]
+    public void DepthwiseFourWideStrided5x5() =>
+        Check(new Conv2d(2, 2, new Pads(1, 2, 2, 1), group: 3), Random(1, 3, 9, 16), Random(3, 1, 5, 5), Random(3));
+
+    [Test]
+    public void DepthwiseDilatedNoBias() =>
+        Check(new Conv2d(pads: Pads.Uniform(2), dilationH: 2, dilationW: 2, group: 3), Random(1, 3, 7, 8), Random(3, 1, 3, 3), null);
+
+    [Test]
+    public void ResidualGeneral() =>
+        Check(new Conv2d(pads: Pads.Uniform(1)), Random(1, 3, 5, 7), Random(4, 3, 3, 3), null, Random(1, 4, 5, 7));
+
+    [Test]
+    public void ResidualOfTheWrongShapeIsAShapeError() =>
+        Assert.Throws<ShapeException>(() => new Conv2d().OutputShape([[1, 3, 4, 4], [2, 3, 1, 1], null, [1, 2, 4, 5]]));
+
     [Test]
     public void SpatiallySeparable()
     {

@@ -14,6 +14,14 @@ public sealed class ConvTranspose2dTests(Backend kind) : BackendTest(kind)
     public void StridedAsymmetricPadsOutputPaddingNoBias() =>
         Check(new ConvTranspose2d(2, 3, new Pads(1, 0, 2, 1), outputPaddingH: 1, outputPaddingW: 2), Random(1, 3, 5, 4), Random(3, 4, 3, 2), null);
 
+    // The TILES path: stride = kernel, each output one tap per channel (a segmentation head's 2x upsampling).
+    [Test]
+    public void StrideEqualsKernelTiles() => Check(new ConvTranspose2d(2, 2), Random(1, 16, 5, 6), Random(16, 1, 2, 2), Random(1));
+
+    [Test]
+    public void StrideEqualsKernelTilesGrouped() =>
+        Check(new ConvTranspose2d(3, 2, group: 2, activation: Activation.Sigmoid), [Random(2, 4, 3, 4), Random(4, 3, 3, 2), null], Tolerance.Transcendental);
+
     [Test]
     public void Dilated() =>
         Check(new ConvTranspose2d(dilationH: 2, dilationW: 3, pads: new Pads(1, 2, 0, 1)), Random(1, 4, 5, 6), Random(4, 3, 3, 2), Random(3));

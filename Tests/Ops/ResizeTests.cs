@@ -35,6 +35,11 @@ public sealed class ResizeTests(Backend kind) : BackendTest(kind)
     public void OutputOfOnePixel([Values(ResizeCoordinates.PytorchHalfPixel, ResizeCoordinates.AlignCorners, ResizeCoordinates.HalfPixel)] ResizeCoordinates coordinates) =>
         Check(new Resize(ResizeMode.Linear, sizes: [1, 2, 1, 5], coordinates: coordinates), Random(1, 2, 4, 3));
 
+    // W4: output rows a multiple of 4 (a decoder's 2x upsampling), 4 outputs per item.
+    [Test]
+    public void UpsampleLinearTwiceFourWide([ValueSource(nameof(LinearCoordinates))] ResizeCoordinates coordinates) =>
+        Check(new Resize(ResizeMode.Linear, scales: [1, 1, 2, 2], coordinates: coordinates), Random(2, 3, 5, 6));
+
     [Test]
     public void UpsampleNearest() => Check(Resize.Upsample(ResizeMode.Nearest, [1, 1, 2, 3]), Random(2, 3, 4, 5));
 

@@ -7,7 +7,7 @@ namespace Vision.Backends.Cpu;
 /// The reference backend: runs each op's plain C# <see cref="Op.Reference(IReadOnlyList{Tensor?}, Tensor)"/>.
 /// Slow and obviously correct; every other backend is tested against it.
 /// </summary>
-public sealed class CpuBackend : IComputeBackend
+public sealed class CpuBackend : IComputeBackend, IKernelProfiler
 {
     public Backend Kind => Backend.CPU;
     public string DeviceName => "CPU reference (plain C#, single-threaded)";
@@ -43,6 +43,16 @@ public sealed class CpuBackend : IComputeBackend
     public void Dispatch(PreparedKernel[] kernels, int start, int count)
     {
         for (int i = start; i < start + count; i++) ((CpuKernel)kernels[i]).Run();
+    }
+
+    public void Profile(PreparedKernel[] kernels, int start, int count, Span<double> milliseconds)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            ((CpuKernel)kernels[start + i]).Run();
+            milliseconds[i] = System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        }
     }
 
     public void Finish() { }

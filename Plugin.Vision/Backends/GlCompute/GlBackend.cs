@@ -12,7 +12,7 @@ namespace Vision.Backends.GlCompute;
 /// engine's context (pass the window's <see cref="IGraphicsContext"/>; call it from the render thread, so frames never
 /// leave the GPU) or, headless, on a context of its own owned by a dedicated <see cref="GlThread"/>.
 /// </summary>
-public sealed unsafe class GlBackend : IComputeBackend
+public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
 {
     public const int LocalSize = 64;
     private const int MaxGroupsX = 65535;
@@ -25,6 +25,18 @@ public sealed unsafe class GlBackend : IComputeBackend
     private readonly ConcurrentQueue<uint> _deadBuffers = new();
     private uint _dummy;
     private bool _disposed;
+
+    // Per-frame calls reach the GL thread through cached delegates reading these fields (set under _callLock), so a
+    // steady-state Write/Dispatch/Read allocates nothing.
+    private readonly Lock _callLock = new();
+    private readonly Action _dispatchWork;
+    private readonly Action _writeWork;
+    private readonly Action _readWork;
+    private PreparedKernel[]? _argKernels;
+    private int _argStart, _argCount;
+    private uint _argBuffer;
+    private nint _argPointer;
+    private int _argFloats;
 
     public Backend Kind => Backend.GL;
     public string DeviceName => _context.Description;
@@ -43,6 +55,7 @@ public sealed unsafe class GlBackend : IComputeBackend
         _context = _ownThread.Context;
         _gl = _context.Gl;
         _compiler = new GlCompiler(_gl);
+        (_dispatchWork, _writeWork, _readWork) = (DispatchWork, WriteWork, ReadWork);
         OnGlThread(Init);
     }
 
@@ -52,6 +65,7 @@ public sealed unsafe class GlBackend : IComputeBackend
         _context = context;
         _gl = context.Gl;
         _compiler = new GlCompiler(_gl);
+        (_dispatchWork, _writeWork, _readWork) = (DispatchWork, WriteWork, ReadWork);
         OnGlThread(Init);
     }
 
@@ -69,7 +83,8 @@ public sealed unsafe class GlBackend : IComputeBackend
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_ownThread != null)
         {
-            _ownThread.Invoke(() => { DeleteDeadBuffers(); work(); });
+            // Buffers released elsewhere were posted for deletion before this call, so the GL thread drains them first.
+            _ownThread.Invoke(work);
             return;
         }
         if (Environment.CurrentManagedThreadId != _context.OwnerThreadId)
@@ -114,16 +129,18 @@ public sealed unsafe class GlBackend : IComputeBackend
         var b = Own(destination);
         if (source.Length != b.Length) throw new ArgumentException($"gl: writing {source.Length} floats into a tensor of {b.Length}.");
         fixed (float* p = source)
-        {
-            nint ptr = (nint)p;
-            int n = source.Length;
-            OnGlThread(() =>
+            lock (_callLock)
             {
-                _gl.BindBuffer(BufferTargetARB.ShaderStorageBuffer, b.Handle);
-                _gl.BufferSubData(BufferTargetARB.ShaderStorageBuffer, 0, (nuint)n * sizeof(float), (void*)ptr);
-                Check("glBufferSubData");
-            });
-        }
+                (_argBuffer, _argPointer, _argFloats) = (b.Handle, (nint)p, source.Length);
+                OnGlThread(_writeWork);
+            }
+    }
+
+    private void WriteWork()
+    {
+        _gl.BindBuffer(BufferTargetARB.ShaderStorageBuffer, _argBuffer);
+        _gl.BufferSubData(BufferTargetARB.ShaderStorageBuffer, 0, (nuint)_argFloats * sizeof(float), (void*)_argPointer);
+        Check("glBufferSubData");
     }
 
     public void Read(DeviceTensor source, Span<float> destination)
@@ -131,17 +148,19 @@ public sealed unsafe class GlBackend : IComputeBackend
         var b = Own(source);
         if (destination.Length != b.Length) throw new ArgumentException($"gl: reading a tensor of {b.Length} floats into {destination.Length}.");
         fixed (float* p = destination)
-        {
-            nint ptr = (nint)p;
-            int n = destination.Length;
-            OnGlThread(() =>
+            lock (_callLock)
             {
-                _gl.MemoryBarrier(MemoryBarrierMask.BufferUpdateBarrierBit);
-                _gl.BindBuffer(BufferTargetARB.ShaderStorageBuffer, b.Handle);
-                _gl.GetBufferSubData(BufferTargetARB.ShaderStorageBuffer, 0, (nuint)n * sizeof(float), (void*)ptr);
-                Check("glGetBufferSubData");
-            });
-        }
+                (_argBuffer, _argPointer, _argFloats) = (b.Handle, (nint)p, destination.Length);
+                OnGlThread(_readWork);
+            }
+    }
+
+    private void ReadWork()
+    {
+        _gl.MemoryBarrier(MemoryBarrierMask.BufferUpdateBarrierBit);
+        _gl.BindBuffer(BufferTargetARB.ShaderStorageBuffer, _argBuffer);
+        _gl.GetBufferSubData(BufferTargetARB.ShaderStorageBuffer, 0, (nuint)_argFloats * sizeof(float), (void*)_argPointer);
+        Check("glGetBufferSubData");
     }
 
     public DeviceTensor View(DeviceTensor storage, int[] shape)
@@ -161,11 +180,62 @@ public sealed unsafe class GlBackend : IComputeBackend
         return new GlKernel(op, inputs, output, program!, buffers, launch);
     }
 
-    public void Dispatch(PreparedKernel[] kernels, int start, int count) =>
+    public void Dispatch(PreparedKernel[] kernels, int start, int count)
+    {
+        lock (_callLock)
+        {
+            (_argKernels, _argStart, _argCount) = (kernels, start, count);
+            try
+            {
+                OnGlThread(_dispatchWork);
+            }
+            finally
+            {
+                _argKernels = null;
+            }
+        }
+    }
+
+    private void DispatchWork()
+    {
+        var kernels = _argKernels!;
+        for (int i = _argStart; i < _argStart + _argCount; i++) Dispatch((GlKernel)kernels[i]);
+    }
+
+    public void Profile(PreparedKernel[] kernels, int start, int count, Span<double> milliseconds)
+    {
+        var times = new double[count];
         OnGlThread(() =>
         {
-            for (int i = start; i < start + count; i++) Dispatch((GlKernel)kernels[i]);
+            _gl.Finish();
+            var queries = new uint[count];
+            fixed (uint* q = queries) _gl.GenQueries((uint)count, q);
+            for (int i = 0; i < count; i++)
+            {
+                _gl.BeginQuery(QueryTarget.TimeElapsed, queries[i]);
+                Dispatch((GlKernel)kernels[start + i]);
+                _gl.EndQuery(QueryTarget.TimeElapsed);
+            }
+            _gl.Finish();
+            for (int i = 0; i < count; i++)
+            {
+                _gl.GetQueryObject(queries[i], QueryObjectParameterName.Result, out ulong ns);
+                times[i] = ns / 1e6;
+            }
+            fixed (uint* q = queries) _gl.DeleteQueries((uint)count, q);
+            Check("timer queries");
+            // llvmpipe answers GL_TIME_ELAPSED with 0 for compute work: time each dispatch to its glFinish instead.
+            if (times.Sum() < 0.001 * count)
+                for (int i = 0; i < count; i++)
+                {
+                    long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    Dispatch((GlKernel)kernels[start + i]);
+                    _gl.Finish();
+                    times[i] = System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                }
         });
+        times.CopyTo(milliseconds);
+    }
 
     private GlProgram Program(KernelLaunch launch)
     {
@@ -189,7 +259,8 @@ public sealed unsafe class GlBackend : IComputeBackend
             fixed (float* f = k.Floats) _gl.Uniform1(program.FloatsLocation, (uint)KernelLaunch.MaxFloats, f);
         _gl.DispatchCompute(k.GroupsX, k.GroupsY, 1);
         _gl.MemoryBarrier(MemoryBarrierMask.ShaderStorageBarrierBit);
-        Check($"glDispatchCompute({k.Op.Name} [{program.Variant}])");
+        if (_gl.GetError() is var error && error != GLEnum.NoError)
+            throw new ComputeException($"OpenGL: glDispatchCompute({k.Op.Name} [{program.Variant}]) failed with {error}.", (int)error);
     }
 
     private sealed class GlKernel : PreparedKernel
@@ -215,6 +286,14 @@ public sealed unsafe class GlBackend : IComputeBackend
             GroupsX = Math.Min(groups, MaxGroupsX);
             GroupsY = GroupsX == 0 ? 0 : (groups + GroupsX - 1) / GroupsX;
         }
+    }
+
+    /// <summary>Bytes allocated so far by the thread that runs this backend's GL calls (tests: a steady-state frame adds none).</summary>
+    internal long AllocatedBytesOnGlThread()
+    {
+        long bytes = 0;
+        OnGlThread(() => bytes = GC.GetAllocatedBytesForCurrentThread());
+        return bytes;
     }
 
     public void Finish() => OnGlThread(() => { _gl.Finish(); Check("glFinish"); });

@@ -1,3 +1,4 @@
+using Silk.NET.OpenCL;
 using Vision.Kernels;
 using Vision.Ops;
 using Vision.Tensors;
@@ -8,7 +9,7 @@ namespace Vision.Backends.OpenCl;
 /// The OpenCL backend: each op runs its <c>Shaders/&lt;op&gt;.cl</c> kernel on one in-order queue. Programs are built
 /// once per op variant and cached. Thread-safe for one caller at a time (calls are serialised by a lock).
 /// </summary>
-public sealed unsafe class ClBackend : IComputeBackend
+public sealed unsafe class ClBackend : IComputeBackend, IKernelProfiler
 {
     public const int LocalSize = 64;
 
@@ -79,25 +80,55 @@ public sealed unsafe class ClBackend : IComputeBackend
     public void Dispatch(PreparedKernel[] kernels, int start, int count)
     {
         lock (_lock)
+            for (int i = start; i < start + count; i++)
+                Enqueue((ClKernel)kernels[i], _device.Queue, null);
+    }
+
+    /// <summary>Sets the kernel's arguments and queues it; <paramref name="done"/> receives its event when not null.</summary>
+    private void Enqueue(ClKernel k, nint queue, nint* done)
+    {
+        if (k.Items == 0) return;
+        var api = _device.Api;
+        nint kernel = k.Program.Kernel;
+        // Kernel objects are shared by every use of a variant, so arguments are set at each launch.
+        uint arg = 0;
+        foreach (var b in k.Buffers)
+        {
+            nint h = b.Handle;
+            Check(api.SetKernelArg(kernel, arg++, (nuint)sizeof(nint), &h), "clSetKernelArg", k);
+        }
+        var prm = k.Params;
+        Check(api.SetKernelArg(kernel, arg, (nuint)sizeof(ClParams), &prm), "clSetKernelArg(params)", k);
+        nuint local = LocalSize;
+        nuint global = (nuint)((k.Items + LocalSize - 1) / LocalSize * LocalSize);
+        Check(api.EnqueueNdrangeKernel(queue, kernel, 1, null, &global, &local, 0, null, done), "clEnqueueNDRangeKernel", k);
+    }
+
+    /// <summary>ClErrors.Check without building the op's name unless the call failed (the launch path allocates nothing).</summary>
+    private static void Check(int status, string call, ClKernel k)
+    {
+        if (status != 0) ClErrors.Check(status, call, k.Op.Name);
+    }
+
+    public void Profile(PreparedKernel[] kernels, int start, int count, Span<double> milliseconds)
+    {
+        lock (_lock)
         {
             var api = _device.Api;
-            for (int i = start; i < start + count; i++)
+            ClErrors.Check(api.Finish(_device.Queue), "clFinish");
+            nint queue = _device.ProfilingQueue;
+            var events = new nint[count];
+            for (int i = 0; i < count; i++)
+                fixed (nint* e = &events[i]) Enqueue((ClKernel)kernels[start + i], queue, e);
+            ClErrors.Check(api.Finish(queue), "clFinish(profiling queue)");
+            for (int i = 0; i < count; i++)
             {
-                var k = (ClKernel)kernels[i];
-                if (k.Items == 0) continue;
-                nint kernel = k.Program.Kernel;
-                // Kernel objects are shared by every use of a variant, so arguments are set at each launch.
-                uint arg = 0;
-                foreach (var b in k.Buffers)
-                {
-                    nint h = b.Handle;
-                    ClErrors.Check(api.SetKernelArg(kernel, arg++, (nuint)sizeof(nint), &h), "clSetKernelArg", k.Op.Name);
-                }
-                var prm = k.Params;
-                ClErrors.Check(api.SetKernelArg(kernel, arg, (nuint)sizeof(ClParams), &prm), "clSetKernelArg(params)", k.Op.Name);
-                nuint local = LocalSize;
-                nuint global = (nuint)((k.Items + LocalSize - 1) / LocalSize * LocalSize);
-                ClErrors.Check(api.EnqueueNdrangeKernel(_device.Queue, kernel, 1, null, &global, &local, 0, null, null), "clEnqueueNDRangeKernel", k.Op.Name);
+                if (events[i] == 0) { milliseconds[i] = 0; continue; }
+                ulong begin, end;
+                ClErrors.Check(api.GetEventProfilingInfo(events[i], ProfilingInfo.Start, sizeof(ulong), &begin, null), "clGetEventProfilingInfo");
+                ClErrors.Check(api.GetEventProfilingInfo(events[i], ProfilingInfo.End, sizeof(ulong), &end, null), "clGetEventProfilingInfo");
+                api.ReleaseEvent(events[i]);
+                milliseconds[i] = (end - begin) / 1e6;
             }
         }
     }

@@ -15,8 +15,23 @@ internal sealed unsafe class ClDevice : IDisposable
     public nint Context { get; }
     public nint Queue { get; }
     public string Name { get; }
+    public string DriverVersion { get; }
 
     private bool _disposed;
+    private nint _profilingQueue;
+
+    /// <summary>A second in-order queue with profiling enabled, created on first use (per-kernel timings).</summary>
+    public nint ProfilingQueue
+    {
+        get
+        {
+            if (_profilingQueue != 0) return _profilingQueue;
+            int err;
+            _profilingQueue = Api.CreateCommandQueue(Context, Device, CommandQueueProperties.ProfilingEnable, &err);
+            ClErrors.Check(err, "clCreateCommandQueue(profiling)");
+            return _profilingQueue;
+        }
+    }
 
     public ClDevice(int? platformIndex = null, int? deviceIndex = null)
     {
@@ -74,6 +89,7 @@ internal sealed unsafe class ClDevice : IDisposable
         Queue = Api.CreateCommandQueue(Context, Device, CommandQueueProperties.None, &err);
         ClErrors.Check(err, "clCreateCommandQueue");
         Name = $"{PlatformString(PlatformInfo.Version)}, {DeviceString(DeviceInfo.Name)}";
+        DriverVersion = DeviceString(DeviceInfo.DriverVersion);
     }
 
     public string DeviceString(DeviceInfo info)
@@ -100,6 +116,7 @@ internal sealed unsafe class ClDevice : IDisposable
         _disposed = true;
         Api.Finish(Queue);
         Api.ReleaseCommandQueue(Queue);
+        if (_profilingQueue != 0) Api.ReleaseCommandQueue(_profilingQueue);
         Api.ReleaseContext(Context);
     }
 }

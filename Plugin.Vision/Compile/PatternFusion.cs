@@ -1,0 +1,120 @@
+using Vision.Ops;
+using Vision.Tensors;
+
+namespace Vision.Compile;
+
+/// <summary>
+/// Rewrites of multi-op patterns into fewer kernels, run before activation fusion:
+/// <list type="bullet">
+/// <item>HardSwish spelled out (TF exports, MobileNetV3): <c>Mul(x, Clip(Add(x, 3), 0, 6))</c> scaled by 1/6 (Mul or Div,
+/// either order) becomes one <c>Unary(HardSwish)</c>, which activation fusion then moves into x's producer.</item>
+/// <item>Residual add: <c>Add(Conv(...), skip)</c> (or <c>Add(skip, Conv)</c>) with the conv's output used once becomes a
+/// conv that adds <c>skip</c> before its activation; <c>Add(act(Conv(...)), skip)</c> one that adds it after.</item>
+/// </list>
+/// </summary>
+internal static class PatternFusion
+{
+    public static void Apply(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, Tensor> constants,
+        IReadOnlyDictionary<string, int[]> shapes)
+    {
+        FuseHardSwish(steps, aliases, protect, constants);
+        FuseResidualAdd(steps, aliases, protect, shapes);
+    }
+
+    private static Dictionary<string, int> Uses(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect)
+    {
+        var uses = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in steps)
+            foreach (var i in s.Inputs.OfType<string>()) uses[i] = uses.GetValueOrDefault(i) + 1;
+        foreach (var source in aliases.Values) uses[source] = uses.GetValueOrDefault(source) + 1;
+        foreach (var p in protect) uses[p] = uses.GetValueOrDefault(p) + 1;
+        return uses;
+    }
+
+    private static bool IsScalar(IReadOnlyDictionary<string, Tensor> constants, string? name, float value) =>
+        name != null && constants.TryGetValue(name, out var t) && t.ElementType == ElementType.Float32 && t.Length == 1 &&
+        Math.Abs(t.Data[0] - value) <= 1e-6f * Math.Max(1f, Math.Abs(value));
+
+    /// <summary>The only step reading <paramref name="value"/>, when it is read exactly once (and is no output).</summary>
+    private static int OnlyConsumer(List<Step> steps, int after, string value, Dictionary<string, int> uses)
+    {
+        if (uses.GetValueOrDefault(value) != 1) return -1;
+        return steps.FindIndex(after + 1, s => s.Inputs.Contains(value));
+    }
+
+    private static void FuseHardSwish(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, Tensor> constants)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var add = steps[i];
+            if (add.Op is not Binary { Kind: BinaryKind.Add, Activation.Kind: ActivationKind.None } || add.Inputs.Length != 2) continue;
+            string? x = IsScalar(constants, add.Inputs[1], 3f) ? add.Inputs[0] : IsScalar(constants, add.Inputs[0], 3f) ? add.Inputs[1] : null;
+            if (x == null || constants.ContainsKey(x)) continue;
+            int ci = OnlyConsumer(steps, i, add.Output, uses);
+            if (ci < 0 || steps[ci].Op is not Unary { Kind: UnaryKind.Clip, Alpha: 0f, Beta: 6f }) continue;
+            var clip = steps[ci];
+            // Then x * clip and a 1/6 scale, in either order.
+            int first = OnlyConsumer(steps, ci, clip.Output, uses);
+            if (first < 0) continue;
+            int second = OnlyConsumer(steps, first, steps[first].Output, uses);
+            if (second < 0) continue;
+            if (!(IsTimesX(steps[first], clip.Output, x) && IsSixth(steps[second], steps[first].Output, constants)) &&
+                !(IsSixth(steps[first], clip.Output, constants) && IsTimesX(steps[second], steps[first].Output, x)))
+                continue;
+            var last = steps[second];
+            steps[i] = new Step(add.Node, new Unary(UnaryKind.HardSwish), [x], last.Output, last.OutputShape);
+            foreach (int r in new[] { ci, first, second }.OrderDescending()) steps.RemoveAt(r);
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
+    private static bool IsTimesX(Step s, string value, string x) =>
+        s.Op is Binary { Kind: BinaryKind.Mul, Activation.Kind: ActivationKind.None } && s.Inputs.Length == 2 &&
+        ((s.Inputs[0] == value && s.Inputs[1] == x) || (s.Inputs[0] == x && s.Inputs[1] == value));
+
+    private static bool IsSixth(Step s, string value, IReadOnlyDictionary<string, Tensor> constants) =>
+        s.Op is Binary { Activation.Kind: ActivationKind.None } b && s.Inputs.Length == 2 &&
+        ((b.Kind == BinaryKind.Mul && ((s.Inputs[0] == value && IsScalar(constants, s.Inputs[1], 1f / 6f)) ||
+                                       (s.Inputs[1] == value && IsScalar(constants, s.Inputs[0], 1f / 6f)))) ||
+         (b.Kind == BinaryKind.Div && s.Inputs[0] == value && IsScalar(constants, s.Inputs[1], 6f)));
+
+    private static void FuseResidualAdd(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var conv = steps[i];
+            if (conv.Op is not Conv2d { Activation.Kind: ActivationKind.None } c || (conv.Inputs.Length > 3 && conv.Inputs[3] != null)) continue;
+            int ai = OnlyConsumer(steps, i, conv.Output, uses);
+            if (ai < 0) continue;
+            // Conv -> Add, or Conv -> activation -> Add (the residual then comes after the activation).
+            int ui = -1;
+            Activation activation = default;
+            if (GraphCompiler.AsActivation(steps[ai].Op) is { } act)
+            {
+                ui = ai;
+                activation = act;
+                ai = OnlyConsumer(steps, ui, steps[ui].Output, uses);
+                if (ai < 0) continue;
+            }
+            string value = ui < 0 ? conv.Output : steps[ui].Output;
+            if (steps[ai].Op is not Binary { Kind: BinaryKind.Add } add || steps[ai].Inputs.Length != 2) continue;
+            if (ui >= 0 && add.Activation.Kind != ActivationKind.None) continue;
+            var addStep = steps[ai];
+            string skip = addStep.Inputs[0] == value ? addStep.Inputs[1]! : addStep.Inputs[0]!;
+            if (skip == value || !addStep.OutputShape.AsSpan().SequenceEqual(conv.OutputShape)) continue;
+            // The skip tensor must exist when the conv runs and have the output's shape (no broadcasting in the kernel).
+            if (steps.FindIndex(s => s.Output == skip) is var producer && producer >= i) continue;
+            if (!shapes.TryGetValue(skip, out var skipShape) || !skipShape.AsSpan().SequenceEqual(conv.OutputShape)) continue;
+            var inputs = new string?[4];
+            for (int k = 0; k < Math.Min(3, conv.Inputs.Length); k++) inputs[k] = conv.Inputs[k];
+            inputs[3] = skip;
+            Op fused = ui < 0 ? c.WithActivation(add.Activation) : ((Conv2d)c.WithActivation(activation)).WithResidualAfterActivation();
+            steps[i] = new Step(conv.Node, fused, inputs, addStep.Output, addStep.OutputShape);
+            steps.RemoveAt(ai);
+            if (ui >= 0) steps.RemoveAt(ui);
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+}
