@@ -36,7 +36,7 @@ public static class TfLiteImporter
             throw new ModelLoadException(path, null, null,
                 $"is not a readable TensorFlow Lite FlatBuffer ({e.Message}). The file is truncated or corrupted; download or convert it again.", e);
         }
-        if (file.SubgraphCount > 1 && file.Operators.Count == 0)
+        if (file.Operators.Count == 0)
             throw new ModelLoadException(path, null, "subgraphs", "the main subgraph has no operators. Convert the model again.");
         return TfLiteGraphBuilder.Build(file, path);
     }

@@ -10,9 +10,6 @@ internal static class TfLiteOptions
     public const byte Conv2D = 1, DepthwiseConv2D = 2, Pool2D = 5, FullyConnected = 8, Softmax = 9, Concatenation = 10, Add = 11,
         ResizeBilinear = 15, Reshape = 17, Mul = 21, Pad = 22, Reducer = 27, Sub = 28, Div = 29;
 
-    /// <summary>Padding enum: SAME = 0, VALID = 1.</summary>
-    public static bool IsSame(byte padding) => padding == 0;
-
     public readonly record struct Conv(byte Padding, int StrideW, int StrideH, byte Activation, int DilationW, int DilationH);
 
     /// <summary>Conv2DOptions: padding, stride_w, stride_h, fused_activation_function, dilation_w_factor, dilation_h_factor.</summary>

@@ -14,7 +14,7 @@ namespace Vision.Tests.TfLite;
 public sealed class TfLiteOpTests(Backend kind) : BackendTest(kind)
 {
     private const int ADD = 0, AVERAGE_POOL_2D = 1, CONCATENATION = 2, CONV_2D = 3, DEPTHWISE_CONV_2D = 4, FULLY_CONNECTED = 9,
-        RESHAPE = 22, PAD = 34, TRANSPOSE = 39, MEAN = 40;
+        RESHAPE = 22, RESIZE_BILINEAR = 23, PAD = 34, TRANSPOSE = 39, MEAN = 40, RESIZE_NEAREST_NEIGHBOR = 97;
     private const byte SAME = 0, VALID = 1, RELU6 = 3;
 
     [Test]
@@ -181,6 +181,52 @@ public sealed class TfLiteOpTests(Backend kind) : BackendTest(kind)
             for (int i = 0; i < 12; i++) s += weights.Data[o * 12 + i] * x.Data[i];
             expected.Data[o] = s;
         }
+        Check(w.Build([xi], [y]), x, expected);
+    }
+
+    /// <summary>TensorFlow's resize semantics, per mode, on non-integer factors both up and down.</summary>
+    [TestCase(true, false, false, 5, 7)]
+    [TestCase(true, true, false, 5, 7)]
+    [TestCase(true, false, true, 5, 7)]
+    [TestCase(true, false, true, 2, 3)]
+    [TestCase(false, false, false, 5, 7)]
+    [TestCase(false, true, false, 5, 7)]
+    [TestCase(false, false, true, 5, 7)]
+    [TestCase(false, false, true, 2, 3)]
+    public void Resize_FollowsTensorFlowCoordinates(bool bilinear, bool alignCorners, bool halfPixel, int oh, int ow)
+    {
+        const int ih = 3, iw = 4, c = 2;
+        var x = Random(1, ih, iw, c);
+        var w = new TfLiteModelWriter();
+        int xi = w.Tensor("x", 1, ih, iw, c), si = w.Ints("size", [2], oh, ow), y = w.Tensor("y", 1, oh, ow, c);
+        if (bilinear) w.Op(RESIZE_BILINEAR, [xi, si], [y], 15, (2, alignCorners), (3, halfPixel));
+        else w.Op(RESIZE_NEAREST_NEIGHBOR, [xi, si], [y], 74, (0, alignCorners), (1, halfPixel));
+        float sy = alignCorners && oh > 1 ? (ih - 1f) / (oh - 1) : ih / (float)oh, sx = alignCorners && ow > 1 ? (iw - 1f) / (ow - 1) : iw / (float)ow;
+        var expected = new Tensor([1, oh, ow, c]);
+        for (int oy = 0; oy < oh; oy++)
+            for (int ox = 0; ox < ow; ox++)
+                for (int ch = 0; ch < c; ch++)
+                {
+                    float v;
+                    if (bilinear)
+                    {
+                        float fy = halfPixel ? (oy + 0.5f) * sy - 0.5f : oy * sy, fx = halfPixel ? (ox + 0.5f) * sx - 0.5f : ox * sx;
+                        int y0 = Math.Max((int)MathF.Floor(fy), 0), y1 = Math.Min((int)MathF.Ceiling(fy), ih - 1);
+                        int x0 = Math.Max((int)MathF.Floor(fx), 0), x1 = Math.Min((int)MathF.Ceiling(fx), iw - 1);
+                        float ly = fy - MathF.Floor(fy), lx = fx - MathF.Floor(fx);
+                        float At(int yy, int xx) => x.Data[(yy * iw + xx) * c + ch];
+                        float top = At(y0, x0) + (At(y0, x1) - At(y0, x0)) * lx, bottom = At(y1, x0) + (At(y1, x1) - At(y1, x0)) * lx;
+                        v = top + (bottom - top) * ly;
+                    }
+                    else
+                    {
+                        float fy = halfPixel ? (oy + 0.5f) * sy : oy * sy, fx = halfPixel ? (ox + 0.5f) * sx : ox * sx;
+                        int yy = Math.Min(alignCorners ? (int)MathF.Round(fy, MidpointRounding.AwayFromZero) : (int)MathF.Floor(fy), ih - 1);
+                        int xx = Math.Min(alignCorners ? (int)MathF.Round(fx, MidpointRounding.AwayFromZero) : (int)MathF.Floor(fx), iw - 1);
+                        v = x.Data[(yy * iw + xx) * c + ch];
+                    }
+                    expected.Data[(oy * ow + ox) * c + ch] = v;
+                }
         Check(w.Build([xi], [y]), x, expected);
     }
 
