@@ -16,6 +16,10 @@ public static class DemoModels
             $"no {what} model: pass --model FILE (the development models live in ../shared/models/{fileName}).");
     }
 
+    /// <summary>A model written by `./vision train` (out/train/NAME under the working or repository folder), or null.</summary>
+    public static string? Trained(string fileName) =>
+        Roots().Select(r => Path.GetFullPath(Path.Combine(r, "out", "train", fileName))).FirstOrDefault(File.Exists);
+
     /// <summary>The first-found file of a name in ../shared/models/images, or null.</summary>
     public static string? SharedImage(string fileName) =>
         Roots().Select(r => Path.GetFullPath(Path.Combine(r, "..", "shared", "models", "images", fileName))).FirstOrDefault(File.Exists);

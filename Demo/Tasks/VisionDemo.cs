@@ -118,14 +118,17 @@ public static class VisionDemo
         return scene;
     }
 
-    /// <summary>Digit classification of the centre crop (mnist-8 by default; --model/--labels for any classifier).</summary>
+    /// <summary>Digit classification of the centre crop (the trained LeNet-5, else mnist-8; --model/--labels for any classifier).</summary>
     public static Scene Classify(DemoOptions o)
     {
         var scene = new Scene("classify");
         AddCamera(scene, o, drawOnScreen: true);
         var net = scene.CreateObject("Network");
         var nn = net.AddComponent<NeuralNetwork>();
-        nn.ModelPath = DemoModels.Resolve(o.Model, "mnist-8.onnx", "digit classifier");
+        // The LeNet-5 that `./vision train lenet5 --data digits` writes is the default; mnist-8 (../shared) otherwise.
+        string? trained = o.Model == null ? DemoModels.Trained("lenet5-digits.onnx") : null;
+        nn.ModelPath = trained ?? DemoModels.Resolve(o.Model, "mnist-8.onnx", "digit classifier (or run ./vision train lenet5 --data digits, about 2 minutes)");
+        Console.WriteLine($"classifier: {nn.ModelPath}");
         nn.Backend = o.Backend ?? "auto";
         nn.Fit = ImageFit.CenterCrop;
         nn.AutoFeatureLayers = 4;
@@ -136,7 +139,8 @@ public static class VisionDemo
             // white on black already); a camera sees dark ink on paper: invert it, stretch the contrast, crop tighter.
             bool live = o.Input == null || int.TryParse(o.Input, out _) || !IsImage(o.Input);
             nn.ColorOrder = ColorOrder.Gray;
-            nn.Range = 255f;
+            // mnist-8 takes 0..255; the trained LeNet takes 0..1 and normalises inside the model.
+            nn.Range = trained != null ? 1f : 255f;
             if (live)
             {
                 nn.CropScale = 0.6f;
@@ -145,7 +149,7 @@ public static class VisionDemo
             }
         }
         var classifier = net.AddComponent<Classifier>();
-        classifier.LabelsPath = o.Labels;
+        classifier.LabelsPath = o.Labels ?? (trained != null ? Path.ChangeExtension(trained, null) + ".labels.txt" : null);
         net.AddComponent<FeatureMapOverlay>();
         AddHud(scene);
         return scene;
