@@ -6,6 +6,7 @@ namespace Vision.Compile;
 /// <summary>
 /// Rewrites of multi-op patterns into fewer kernels, run before activation fusion:
 /// <list type="bullet">
+/// <item>Input transpose: <c>Conv(Transpose(x, 0,3,1,2))</c> reads the channels-last x directly.</item>
 /// <item>HardSwish spelled out (TF exports, MobileNetV3): <c>Mul(x, Clip(Add(x, 3), 0, 6))</c> scaled by 1/6 (Mul or Div,
 /// either order) becomes one <c>Unary(HardSwish)</c>, which activation fusion then moves into x's producer.</item>
 /// <item>Residual add: <c>Add(Conv(...), skip)</c> (or <c>Add(skip, Conv)</c>) with the conv's output used once becomes a
@@ -17,6 +18,7 @@ internal static class PatternFusion
     public static void Apply(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, Tensor> constants,
         IReadOnlyDictionary<string, int[]> shapes)
     {
+        FoldInputTranspose(steps, aliases, protect);
         FuseHardSwish(steps, aliases, protect, constants);
         FuseResidualAdd(steps, aliases, protect, shapes);
     }
@@ -65,6 +67,25 @@ internal static class PatternFusion
             var last = steps[second];
             steps[i] = new Step(add.Node, new Unary(UnaryKind.HardSwish), [x], last.Output, last.OutputShape);
             foreach (int r in new[] { ci, first, second }.OrderDescending()) steps.RemoveAt(r);
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
+    /// <summary>Transpose(0,3,1,2) of a channels-last tensor read only by a one-group conv: the conv reads NHWC itself.</summary>
+    private static void FoldInputTranspose(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var t = steps[i];
+            if (t.Op is not Transpose transpose || t.OutputShape.Length != 4 || !transpose.PermFor(4).AsSpan().SequenceEqual([0, 3, 1, 2])) continue;
+            int ci = OnlyConsumer(steps, i, t.Output, uses);
+            if (ci < 0 || steps[ci].Op is not Conv2d { Group: 1, InputNhwc: false } conv || steps[ci].Inputs[0] != t.Output) continue;
+            var inputs = (string?[])steps[ci].Inputs.Clone();
+            inputs[0] = t.Inputs[0];
+            steps[ci] = steps[ci] with { Op = conv.WithInputNhwc(), Inputs = inputs };
+            steps.RemoveAt(i);
+            i--;
             uses = Uses(steps, aliases, protect);
         }
     }

@@ -12,7 +12,7 @@ namespace Vision.Ops;
 /// </summary>
 public sealed class Conv2d(
     int strideH = 1, int strideW = 1, Pads pads = default, int dilationH = 1, int dilationW = 1, int group = 1,
-    Activation activation = default, bool residualAfterActivation = false) : Op, IFusesActivation
+    Activation activation = default, bool residualAfterActivation = false, bool inputNhwc = false) : Op, IFusesActivation
 {
     public int StrideH { get; } = strideH;
     public int StrideW { get; } = strideW;
@@ -25,9 +25,18 @@ public sealed class Conv2d(
     /// <summary>Add the residual after the activation (<c>ACT(conv) + r</c>) instead of before it (<c>ACT(conv + r)</c>).</summary>
     public bool ResidualAfterActivation { get; } = residualAfterActivation;
 
-    public Op WithActivation(Activation activation) => new Conv2d(StrideH, StrideW, Pads, DilationH, DilationW, Group, activation, ResidualAfterActivation);
+    /// <summary>x arrives as [N,H,W,C] (a channels-last model input whose transpose was folded into this conv).</summary>
+    public bool InputNhwc { get; } = inputNhwc;
 
-    public Conv2d WithResidualAfterActivation() => new(StrideH, StrideW, Pads, DilationH, DilationW, Group, Activation, true);
+    public Op WithActivation(Activation activation) =>
+        new Conv2d(StrideH, StrideW, Pads, DilationH, DilationW, Group, activation, ResidualAfterActivation, InputNhwc);
+
+    public Conv2d WithResidualAfterActivation() => new(StrideH, StrideW, Pads, DilationH, DilationW, Group, Activation, true, InputNhwc);
+
+    public Conv2d WithInputNhwc() => new(StrideH, StrideW, Pads, DilationH, DilationW, Group, Activation, ResidualAfterActivation, true);
+
+    /// <summary>x's shape as [N,C,H,W] whatever its layout.</summary>
+    private int[] Nchw(int[] x) => InputNhwc ? [x[0], x[3], x[1], x[2]] : x;
 
     public override int InputSlots => 4;
 
@@ -35,7 +44,7 @@ public sealed class Conv2d(
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
-        var x = Require(inputs, 0, 4, "x");
+        var x = Nchw(Require(inputs, 0, 4, "x"));
         var w = Require(inputs, 1, 4, "weights");
         if (Group < 1 || x[1] % Group != 0 || w[0] % Group != 0)
             throw new ShapeException($"conv2d: group {Group} must divide input channels {x[1]} and output channels {w[0]}");
@@ -54,6 +63,7 @@ public sealed class Conv2d(
     public override void Reference(IReadOnlyList<Tensor?> inputs, Tensor output)
     {
         Tensor x = inputs[0]!, w = inputs[1]!;
+        if (InputNhwc) x = new Transpose([0, 3, 1, 2]).Reference(x);
         Tensor? bias = inputs.Count > 2 ? inputs[2] : null;
         Tensor? residual = inputs.Count > 3 ? inputs[3] : null;
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3];
@@ -86,7 +96,7 @@ public sealed class Conv2d(
 
     public override KernelLaunch Launch(IReadOnlyList<int[]?> inputs, int[] output)
     {
-        var x = inputs[0]!;
+        var x = Nchw(inputs[0]!);
         var w = inputs[1]!;
         bool hasBias = inputs.Count > 2 && inputs[2] != null;
         bool hasResidual = inputs.Count > 3 && inputs[3] != null;
@@ -94,12 +104,13 @@ public sealed class Conv2d(
         string residual = hasResidual ? "HAS_RESIDUAL" : "", after = hasResidual && ResidualAfterActivation ? "RESIDUAL_AFTER_ACT" : "";
         var floats = Activations.Floats(Activation);
         string act = Activations.Define(Activation);
-        if (IsPointwise(x, w))
+        string layout = InputNhwc ? "X_NHWC" : "";
+        if (IsPointwise(x, w) && !InputNhwc)
         {
             int p = x[2] * x[3];
             return new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + 3) / 4) * (p / 4), [x[1], w[0], p / 4], floats, bias, residual, after, act);
         }
-        if (Group == x[1] && Group == w[0])
+        if (Group == x[1] && Group == w[0] && !InputNhwc)
         {
             // W4: 4 adjacent outputs per item when rows are a multiple of 4 long (4-wide stores stay aligned).
             bool w4 = output[3] % 4 == 0;
@@ -113,7 +124,7 @@ public sealed class Conv2d(
         return new KernelLaunch(Name, items,
             [x[0], x[1], x[2], x[3], w[0], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
              DilationH, DilationW, Group],
-            floats, bias, residual, after, act, tile ? "KTILE" : "");
+            floats, bias, residual, after, act, tile ? "KTILE" : "", layout);
     }
 
     /// <summary>A 1x1, stride-1, unpadded, ungrouped convolution over a plane of a multiple of 4 pixels: a plain GEMM.</summary>

@@ -68,6 +68,16 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     public void DepthwiseDilatedNoBias() =>
         Check(new Conv2d(pads: Pads.Uniform(2), dilationH: 2, dilationW: 2, group: 3), Random(1, 3, 7, 8), Random(3, 1, 3, 3), null);
 
+    // X_NHWC: a channels-last input read directly (a folded input transpose), tiled and grouped paths.
+    [Test]
+    public void ChannelsLastInputTiled() =>
+        Check(new Conv2d(2, 2, new Pads(0, 0, 1, 1), activation: Activation.HardSwish, inputNhwc: true), [Random(1, 9, 8, 3), Random(6, 3, 3, 3), Random(6)],
+            Tolerance.Transcendental);
+
+    [Test]
+    public void ChannelsLastInputGroupedWithResidual() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), group: 2, inputNhwc: true), Random(2, 5, 6, 4), Random(6, 2, 3, 3), null, Random(2, 6, 5, 6));
+
     [Test]
     public void ResidualGeneral() =>
         Check(new Conv2d(pads: Pads.Uniform(1)), Random(1, 3, 5, 7), Random(4, 3, 3, 3), null, Random(1, 4, 5, 7));
