@@ -119,12 +119,13 @@ public sealed class Conv2d(
                 floats, bias, residual, after, act, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}", w4 ? "W4" : "");
         }
         // One group: 4 output channels per item (KTILE), each input value loaded once for all 4.
-        bool tile = Group == 1;
-        int items = tile ? output[0] * ((output[1] + 3) / 4) * output[2] * output[3] : Tensor.ShapeLength(output);
+        // With rows a multiple of 4 long, 4 adjacent pixels as well (KW4): 16 results per item.
+        bool tile = Group == 1, wide = tile && output[3] % 4 == 0;
+        int items = tile ? output[0] * ((output[1] + 3) / 4) * output[2] * output[3] / (wide ? 4 : 1) : Tensor.ShapeLength(output);
         return new KernelLaunch(Name, items,
             [x[0], x[1], x[2], x[3], w[0], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
              DilationH, DilationW, Group],
-            floats, bias, residual, after, act, tile ? "KTILE" : "", layout);
+            floats, bias, residual, after, act, wide ? "KW4" : tile ? "KTILE" : "", layout);
     }
 
     /// <summary>A 1x1, stride-1, unpadded, ungrouped convolution over a plane of a multiple of 4 pixels: a plain GEMM.</summary>

@@ -78,6 +78,16 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     public void ChannelsLastInputGroupedWithResidual() =>
         Check(new Conv2d(pads: Pads.Uniform(1), group: 2, inputNhwc: true), Random(2, 5, 6, 4), Random(6, 2, 3, 3), null, Random(2, 6, 5, 6));
 
+    // KW4: 4 channels x 4 adjacent pixels per item (rows a multiple of 4); strided, dilated, borders, K % 4 != 0.
+    [Test]
+    public void FourByFourTileStridedDilated() =>
+        Check(new Conv2d(2, 2, Pads.Uniform(1), dilationH: 2, dilationW: 2), Random(2, 5, 9, 17), Random(7, 5, 3, 3), Random(7));
+
+    [Test]
+    public void FourByFourTileResidualAfterActivation() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), activation: Activation.Relu, residualAfterActivation: true),
+            Random(1, 3, 5, 8), Random(6, 3, 3, 3), Random(6), Random(1, 6, 5, 8));
+
     [Test]
     public void ResidualGeneral() =>
         Check(new Conv2d(pads: Pads.Uniform(1)), Random(1, 3, 5, 7), Random(4, 3, 3, 3), null, Random(1, 4, 5, 7));
