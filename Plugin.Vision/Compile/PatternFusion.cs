@@ -9,6 +9,7 @@ namespace Vision.Compile;
 /// <item>Input transpose: <c>Conv(Transpose(x, 0,3,1,2))</c> reads the channels-last x directly.</item>
 /// <item>HardSwish spelled out (TF exports, MobileNetV3): <c>Mul(x, Clip(Add(x, 3), 0, 6))</c> scaled by 1/6 (Mul or Div,
 /// either order) becomes one <c>Unary(HardSwish)</c>, which activation fusion then moves into x's producer.</item>
+/// <item>Squeeze-and-excitation scale: <c>Conv1x1(Mul(x, s))</c> with s [N,C,1,1] scales x inside the conv.</item>
 /// <item>Residual add: <c>Add(Conv(...), skip)</c> (or <c>Add(skip, Conv)</c>) with the conv's output used once becomes a
 /// conv that adds <c>skip</c> before its activation; <c>Add(act(Conv(...)), skip)</c> one that adds it after.</item>
 /// </list>
@@ -21,6 +22,7 @@ internal static class PatternFusion
         FoldInputTranspose(steps, aliases, protect);
         FuseHardSwish(steps, aliases, protect, constants);
         FuseResidualAdd(steps, aliases, protect, shapes);
+        FuseInputScale(steps, aliases, protect, shapes);
     }
 
     private static Dictionary<string, int> Uses(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect)
@@ -128,8 +130,8 @@ internal static class PatternFusion
             // The skip tensor must exist when the conv runs and have the output's shape (no broadcasting in the kernel).
             if (steps.FindIndex(s => s.Output == skip) is var producer && producer >= i) continue;
             if (!shapes.TryGetValue(skip, out var skipShape) || !skipShape.AsSpan().SequenceEqual(conv.OutputShape)) continue;
-            var inputs = new string?[4];
-            for (int k = 0; k < Math.Min(3, conv.Inputs.Length); k++) inputs[k] = conv.Inputs[k];
+            var inputs = new string?[Math.Max(4, conv.Inputs.Length)];
+            for (int k = 0; k < conv.Inputs.Length; k++) inputs[k] = conv.Inputs[k];
             inputs[3] = skip;
             Op fused = ui < 0 ? c.WithActivation(add.Activation) : ((Conv2d)c.WithActivation(activation)).WithResidualAfterActivation();
             steps[i] = new Step(conv.Node, fused, inputs, addStep.Output, addStep.OutputShape);
@@ -138,4 +140,38 @@ internal static class PatternFusion
             uses = Uses(steps, aliases, protect);
         }
     }
+
+    /// <summary>
+    /// Squeeze-and-excitation's last step, <c>Mul(x, s)</c> with s [N,C,1,1], read only by a 1x1 conv: the conv scales its
+    /// input channels itself.
+    /// </summary>
+    private static void FuseInputScale(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var mul = steps[i];
+            if (mul.Op is not Binary { Kind: BinaryKind.Mul, Activation.Kind: ActivationKind.None } || mul.Inputs.Length != 2) continue;
+            if (!shapes.TryGetValue(mul.Inputs[0]!, out var a) || !shapes.TryGetValue(mul.Inputs[1]!, out var b)) continue;
+            var (x, scale) = IsChannelScale(b, a) ? (mul.Inputs[0]!, mul.Inputs[1]!) : IsChannelScale(a, b) ? (mul.Inputs[1]!, mul.Inputs[0]!) : (null, null);
+            if (x == null || scale == null) continue;
+            int ci = OnlyConsumer(steps, i, mul.Output, uses);
+            if (ci < 0 || steps[ci].Op is not Conv2d { InputNhwc: false } conv || steps[ci].Inputs[0] != mul.Output) continue;
+            var convStep = steps[ci];
+            if (convStep.Inputs.Length > 4 && convStep.Inputs[4] != null) continue;
+            if (!conv.IsPointwise(shapes[x], shapes[convStep.Inputs[1]!])) continue;
+            var inputs = new string?[5];
+            for (int k = 0; k < convStep.Inputs.Length; k++) inputs[k] = convStep.Inputs[k];
+            inputs[0] = x;
+            inputs[4] = scale;
+            steps[ci] = convStep with { Inputs = inputs };
+            steps.RemoveAt(i);
+            i--;
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
+    /// <summary>s is [N,C,1,1] against x [N,C,H,W].</summary>
+    private static bool IsChannelScale(int[] s, int[] x) =>
+        s.Length == 4 && x.Length == 4 && s[0] == x[0] && s[1] == x[1] && s[2] == 1 && s[3] == 1 && x[2] * x[3] > 1;
 }

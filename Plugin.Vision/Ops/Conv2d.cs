@@ -5,7 +5,8 @@ namespace Vision.Ops;
 
 /// <summary>
 /// 2D convolution (cross-correlation, as every framework computes it): inputs x [N,C,H,W], w [K,C/group,KH,KW], an
-/// optional bias [K] and an optional residual [N,K,OH,OW] added before the activation (a fused skip connection). Covers
+/// optional bias [K], an optional residual [N,K,OH,OW] added before the activation (a fused skip connection), and, on
+/// 1x1 convolutions only, an optional input scale [N,C,1,1] multiplied into x (a fused squeeze-and-excitation). Covers
 /// stride, asymmetric padding, dilation, groups (depthwise when group = C = K), 1x1, and a fused activation. The GPU
 /// kernel is chosen by shape: <c>conv2d_1x1</c> (a register-tiled GEMM) for stride-1 unpadded 1x1, <c>conv2d_dw</c>
 /// (kernel size compiled in) for depthwise, else <c>conv2d</c>.
@@ -38,7 +39,7 @@ public sealed class Conv2d(
     /// <summary>x's shape as [N,C,H,W] whatever its layout.</summary>
     private int[] Nchw(int[] x) => InputNhwc ? [x[0], x[3], x[1], x[2]] : x;
 
-    public override int InputSlots => 4;
+    public override int InputSlots => 5;
 
     public override string Name => "conv2d";
 
@@ -57,6 +58,13 @@ public sealed class Conv2d(
         int[] y = [x[0], w[0], oh, ow];
         if (inputs.Count > 3 && inputs[3] is { } r && !r.AsSpan().SequenceEqual(y))
             throw new ShapeException($"conv2d: residual {Tensor.ShapeString(r)} must have the output's shape {Tensor.ShapeString(y)}");
+        if (inputs.Count > 4 && inputs[4] is { } s)
+        {
+            if (Tensor.ShapeLength(s) != x[0] * x[1] || s.Length != 4 || s[0] != x[0] || s[1] != x[1])
+                throw new ShapeException($"conv2d: input scale {Tensor.ShapeString(s)} must be [{x[0]},{x[1]},1,1]");
+            if (!IsPointwise(x, w) || InputNhwc)
+                throw new ShapeException("conv2d: an input scale is only supported on a 1x1, stride-1, unpadded, one-group convolution");
+        }
         return y;
     }
 
@@ -64,6 +72,7 @@ public sealed class Conv2d(
     {
         Tensor x = inputs[0]!, w = inputs[1]!;
         if (InputNhwc) x = new Transpose([0, 3, 1, 2]).Reference(x);
+        if (inputs.Count > 4 && inputs[4] is { } scale) x = new Binary(BinaryKind.Mul).Reference(x, scale);
         Tensor? bias = inputs.Count > 2 ? inputs[2] : null;
         Tensor? residual = inputs.Count > 3 ? inputs[3] : null;
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3];
@@ -100,6 +109,7 @@ public sealed class Conv2d(
         var w = inputs[1]!;
         bool hasBias = inputs.Count > 2 && inputs[2] != null;
         bool hasResidual = inputs.Count > 3 && inputs[3] != null;
+        bool hasScale = inputs.Count > 4 && inputs[4] != null;
         string bias = hasBias ? "HAS_BIAS" : "";
         string residual = hasResidual ? "HAS_RESIDUAL" : "", after = hasResidual && ResidualAfterActivation ? "RESIDUAL_AFTER_ACT" : "";
         var floats = Activations.Floats(Activation);
@@ -108,7 +118,8 @@ public sealed class Conv2d(
         if (IsPointwise(x, w) && !InputNhwc)
         {
             int p = x[2] * x[3];
-            return new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + 3) / 4) * (p / 4), [x[1], w[0], p / 4], floats, bias, residual, after, act);
+            return new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + 3) / 4) * (p / 4), [x[1], w[0], p / 4], floats, bias, residual, after, act,
+                hasScale ? "HAS_SCALE" : "");
         }
         if (Group == x[1] && Group == w[0] && !InputNhwc)
         {
@@ -129,6 +140,6 @@ public sealed class Conv2d(
     }
 
     /// <summary>A 1x1, stride-1, unpadded, ungrouped convolution over a plane of a multiple of 4 pixels: a plain GEMM.</summary>
-    private bool IsPointwise(int[] x, int[] w) =>
+    internal bool IsPointwise(int[] x, int[] w) =>
         w[2] == 1 && w[3] == 1 && StrideH == 1 && StrideW == 1 && Group == 1 && Pads == default && x[2] * x[3] % 4 == 0;
 }

@@ -88,6 +88,15 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
         Check(new Conv2d(pads: Pads.Uniform(1), activation: Activation.Relu, residualAfterActivation: true),
             Random(1, 3, 5, 8), Random(6, 3, 3, 3), Random(6), Random(1, 6, 5, 8));
 
+    // HAS_SCALE: a fused squeeze-and-excitation multiply on a 1x1 conv's input channels, with residual and activation.
+    [Test]
+    public void PointwiseInputScale() =>
+        Check(new Conv2d(activation: Activation.Relu), Random(2, 6, 4, 4), Random(5, 6, 1, 1), Random(5), Random(2, 5, 4, 4), Random(2, 6, 1, 1));
+
+    [Test]
+    public void InputScaleOnA3x3IsAShapeError() =>
+        Assert.Throws<ShapeException>(() => new Conv2d(pads: Pads.Uniform(1)).OutputShape([[1, 3, 4, 4], [2, 3, 3, 3], null, null, [1, 3, 1, 1]]));
+
     [Test]
     public void ResidualGeneral() =>
         Check(new Conv2d(pads: Pads.Uniform(1)), Random(1, 3, 5, 7), Random(4, 3, 3, 3), null, Random(1, 4, 5, 7));
