@@ -6,6 +6,8 @@ namespace Vision.Compile;
 /// <summary>
 /// Rewrites of multi-op patterns into fewer kernels, run before activation fusion:
 /// <list type="bullet">
+/// <item>Bias add: <c>Add(Conv(...), c)</c> or <c>Add(ConvTranspose(...), c)</c> with c a per-channel or scalar constant
+/// folds into the op's bias.</item>
 /// <item>Input transpose: <c>Conv(Transpose(x, 0,3,1,2))</c> reads the channels-last x directly.</item>
 /// <item>HardSwish spelled out (TF exports, MobileNetV3): <c>Mul(x, Clip(Add(x, 3), 0, 6))</c> scaled by 1/6 (Mul or Div,
 /// either order) becomes one <c>Unary(HardSwish)</c>, which activation fusion then moves into x's producer.</item>
@@ -16,9 +18,10 @@ namespace Vision.Compile;
 /// </summary>
 internal static class PatternFusion
 {
-    public static void Apply(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, Tensor> constants,
-        IReadOnlyDictionary<string, int[]> shapes)
+    public static void Apply(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, Dictionary<string, Tensor> constants,
+        Dictionary<string, int[]> shapes)
     {
+        FoldBiasAdd(steps, aliases, protect, constants, shapes);
         FoldInputTranspose(steps, aliases, protect);
         FuseHardSwish(steps, aliases, protect, constants);
         FuseResidualAdd(steps, aliases, protect, shapes);
@@ -174,4 +177,47 @@ internal static class PatternFusion
     /// <summary>s is [N,C,1,1] against x [N,C,H,W].</summary>
     private static bool IsChannelScale(int[] s, int[] x) =>
         s.Length == 4 && x.Length == 4 && s[0] == x[0] && s[1] == x[1] && s[2] == 1 && s[3] == 1 && x[2] * x[3] > 1;
+
+    /// <summary>A constant per-channel (or scalar) Add after a conv or transposed conv becomes (part of) its bias.</summary>
+    private static void FoldBiasAdd(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, Dictionary<string, Tensor> constants,
+        Dictionary<string, int[]> shapes)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var conv = steps[i];
+            bool candidate = conv.Op switch
+            {
+                Conv2d cv => cv.Activation.Kind == ActivationKind.None && (conv.Inputs.Length < 4 || conv.Inputs[3] == null),
+                ConvTranspose2d t => t.Activation.Kind == ActivationKind.None,
+                _ => false,
+            };
+            if (!candidate || conv.OutputShape.Length != 4) continue;
+            int ai = OnlyConsumer(steps, i, conv.Output, uses);
+            if (ai < 0 || steps[ai].Op is not Binary { Kind: BinaryKind.Add, Activation.Kind: ActivationKind.None } || steps[ai].Inputs.Length != 2) continue;
+            var add = steps[ai];
+            string? other = add.Inputs[0] == conv.Output ? add.Inputs[1] : add.Inputs[0];
+            if (other == null || other == conv.Output || !constants.TryGetValue(other, out var c) || c.ElementType != ElementType.Float32) continue;
+            if (!add.OutputShape.AsSpan().SequenceEqual(conv.OutputShape)) continue;
+            int k = conv.OutputShape[1];
+            if (!Binary.Block(c.Shape, conv.OutputShape, out int inner, out int count)) continue;
+            // Per channel: the constant's index is (i / (H*W)) % K; a scalar: count 1.
+            int plane = conv.OutputShape[2] * conv.OutputShape[3];
+            if (!(count == 1 || (count == k && (inner == plane || k == 1)))) continue;
+            string? oldBias = conv.Inputs.Length > 2 ? conv.Inputs[2] : null;
+            if (oldBias != null && !constants.ContainsKey(oldBias)) continue;
+            var bias = new Tensor([k]);
+            for (int j = 0; j < k; j++)
+                bias.Data[j] = (oldBias == null ? 0f : constants[oldBias].Data[j]) + c.Data[count == 1 ? 0 : j];
+            string name = add.Output + "/folded_bias";
+            constants[name] = bias;
+            shapes[name] = [k];
+            var inputs = new string?[Math.Max(3, conv.Inputs.Length)];
+            for (int j = 0; j < conv.Inputs.Length; j++) inputs[j] = conv.Inputs[j];
+            inputs[2] = name;
+            steps[i] = conv with { Inputs = inputs, Output = add.Output, OutputShape = add.OutputShape };
+            steps.RemoveAt(ai);
+            uses = Uses(steps, aliases, protect);
+        }
+    }
 }

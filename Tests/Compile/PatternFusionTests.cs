@@ -26,6 +26,8 @@ public sealed class PatternFusionTests
         Assert.That(fused.Steps.Count(s => s.Op is Conv2d && s.Inputs.Length > 3 && s.Inputs[3] != null), Is.GreaterThan(5));
         Assert.That(fused.Steps.Count(s => s.Op is Conv2d && s.Inputs.Length > 4 && s.Inputs[4] != null), Is.GreaterThanOrEqualTo(5),
             "squeeze-and-excitation multiplies before a 1x1 conv should be fused into it");
+        Assert.That(fused.Steps.Any(s => s.Op is Binary && s.Node == "segment_add"), Is.False,
+            "the constant add after the segmentation head's transposed conv should fold into its bias");
         Assert.That(fused.Steps.Any(s => s.Op is Transpose), Is.False, "the NHWC input transpose should be folded into the first conv");
         Assert.That(fused.Steps[0].Op, Is.InstanceOf<Conv2d>().With.Property(nameof(Conv2d.InputNhwc)).True);
     }
