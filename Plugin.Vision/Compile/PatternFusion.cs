@@ -6,8 +6,8 @@ namespace Vision.Compile;
 /// <summary>
 /// Rewrites of multi-op patterns into fewer kernels, run before activation fusion:
 /// <list type="bullet">
-/// <item>Bias add: <c>Add(Conv(...), c)</c> or <c>Add(ConvTranspose(...), c)</c> with c a per-channel or scalar constant
-/// folds into the op's bias.</item>
+/// <item>Bias add: <c>Add(Conv(...), c)</c> with c a per-channel or scalar constant folds into the conv's bias. (Not on
+/// ConvTranspose: on PoCL its kernel with a bias ran 1.4 ms slower than the add it saves, see BENCHMARKS.md.)</item>
 /// <item>Input transpose: <c>Conv(Transpose(x, 0,3,1,2))</c> reads the channels-last x directly.</item>
 /// <item>HardSwish spelled out (TF exports, MobileNetV3): <c>Mul(x, Clip(Add(x, 3), 0, 6))</c> scaled by 1/6 (Mul or Div,
 /// either order) becomes one <c>Unary(HardSwish)</c>, which activation fusion then moves into x's producer.</item>
@@ -178,7 +178,7 @@ internal static class PatternFusion
     private static bool IsChannelScale(int[] s, int[] x) =>
         s.Length == 4 && x.Length == 4 && s[0] == x[0] && s[1] == x[1] && s[2] == 1 && s[3] == 1 && x[2] * x[3] > 1;
 
-    /// <summary>A constant per-channel (or scalar) Add after a conv or transposed conv becomes (part of) its bias.</summary>
+    /// <summary>A constant per-channel (or scalar) Add after a conv becomes (part of) its bias.</summary>
     private static void FoldBiasAdd(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, Dictionary<string, Tensor> constants,
         Dictionary<string, int[]> shapes)
     {
@@ -189,7 +189,6 @@ internal static class PatternFusion
             bool candidate = conv.Op switch
             {
                 Conv2d cv => cv.Activation.Kind == ActivationKind.None && (conv.Inputs.Length < 4 || conv.Inputs[3] == null),
-                ConvTranspose2d t => t.Activation.Kind == ActivationKind.None,
                 _ => false,
             };
             if (!candidate || conv.OutputShape.Length != 4) continue;

