@@ -17,8 +17,11 @@ public static class Program
             {
                 "demo" => Demo(DemoOptions.Parse(rest)),
                 "conformance" => Cli.ConformanceCommand.Run(rest),
+                "models" => Cli.ModelsCommand.Run(rest),
                 "verify" => Cli.VerifyCommand.Run(rest),
                 "bench" => Cli.BenchCommand.Run(rest),
+                "summary" => Cli.SummaryCommand.Run(rest),
+                "train" => Cli.TrainCommand.Run(rest),
                 _ => Unknown(verb),
             };
         }
@@ -29,7 +32,8 @@ public static class Program
         }
         catch (Exception e) when (e is IOException or ArgumentException or BackendUnavailableException or Compile.CompileException
                                        or Models.ModelLoadException or Kernels.KernelCompileException or ComputeException
-                                       or Ops.ShapeException or Engine.Platform.GraphicsContextException)
+                                       or Ops.ShapeException or Engine.Platform.GraphicsContextException
+                                       or NotSupportedException or FormatException)
         {
             Console.Error.WriteLine($"vision {verb}: {e.Message}");
             return 1;

@@ -3,6 +3,7 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 using OpenCvSharp;
 using Vision.Backends;
 using Vision.Models;
+using Vision.Models.Catalog;
 using Vision.Runtime;
 using Tensor = Vision.Tensors.Tensor;
 
@@ -10,8 +11,10 @@ namespace Vision.Demo.Cli;
 
 /// <summary>
 /// <c>./vision verify MODEL [--backend gl,cl,cpu|all] [--image FILE] [--seed N] [--shape 1,3,H,W]</c>: runs the model on
-/// Vision's backends and on ONNX Runtime with the same input and reports, per output and backend, the max abs and rel
-/// error. Passes when |ours - ort| &lt;= atol + rtol * |ort| everywhere.
+/// Vision's backends and on an oracle with the same input and reports, per output and backend, the max abs and rel
+/// error. The oracle is ONNX Runtime for .onnx and OpenCV DNN (which reads the .tflite itself) for .tflite. MODEL is a
+/// file or a catalog name (<c>./vision models list</c>), fetched on first use. Passes when
+/// |ours - oracle| &lt;= atol + rtol * |oracle| everywhere.
 /// </summary>
 public static class VerifyCommand
 {
@@ -40,16 +43,29 @@ public static class VerifyCommand
             }
         }
         if (path == null) throw new ArgumentException("usage: ./vision verify MODEL [--backend gl,cl,cpu|all] [--image FILE] [--seed N] [--shape 1,3,H,W]");
-        if (!File.Exists(path)) throw new FileNotFoundException($"model '{path}' does not exist.");
+        int[]? example = null;
+        if (!File.Exists(path) && ModelCatalog.Entries.FirstOrDefault(e => e.Name == path) is { } entry)
+        {
+            try { path = ModelCatalog.Ensure(entry.Name); }
+            catch (ModelFetchException e)
+            {
+                Console.Error.WriteLine($"vision verify: {e.Message}");
+                return 1;
+            }
+            example = entry.ExampleShape;
+        }
+        if (!File.Exists(path)) throw new FileNotFoundException($"model '{path}' does not exist (nor is it a catalog name: {string.Join(", ", ModelCatalog.Entries.Select(e => e.Name))}).");
         if (backends.Count == 0) backends.AddRange([Backend.GL, Backend.CL, Backend.CPU]);
 
         var model = ModelLoader.Load(path);
         var input = model.Inputs.First(i => !model.Initializers.ContainsKey(i.Name));
-        shape ??= input.Dims.Select(d => d.Value ?? 1).ToArray();
+        shape ??= input.Dims.All(d => d.IsFixed) || example == null ? input.Dims.Select(d => d.Value ?? 1).ToArray() : example;
         var x = image == null ? Tensor.Random(shape, seed, 0f, 1f) : ImageInput(image, shape);
         Console.WriteLine($"{Path.GetFileName(path)}: input '{input.Name}' {Tensor.ShapeString(shape)} from {(image ?? $"seed {seed}")}");
 
-        var expected = Oracle(path, input.Name, x);
+        var expected = path.EndsWith(".tflite", StringComparison.OrdinalIgnoreCase)
+            ? new Dictionary<string, Tensor> { [model.Outputs[0].Name] = OpenCvDnn(path, x) }
+            : Oracle(path, input.Name, x);
         int passed = 0, failed = 0;
         foreach (var kind in backends.Distinct())
         {
@@ -83,10 +99,41 @@ public static class VerifyCommand
         return (maxAbs, maxRel, ok);
     }
 
+    /// <summary>OpenCV DNN on a .tflite: it wants a channels-first blob and answers NCHW; the model's NHWC meaning is kept here.</summary>
+    private static Tensor OpenCvDnn(string path, Tensor nhwc)
+    {
+        var s = nhwc.Shape;
+        if (s.Length != 4) throw new ArgumentException($"OpenCV DNN needs an image input; '{path}' takes {Tensor.ShapeString(s)}.");
+        using var net = OpenCvSharp.Dnn.CvDnn.ReadNet(path);
+        using var blob = Mat.FromPixelData([s[0], s[3], s[1], s[2]], MatType.CV_32F, Permute(nhwc.Data, s[0], s[1], s[2], s[3], toNchw: true));
+        net.SetInput(blob);
+        using var output = net.Forward();
+        var dims = Enumerable.Range(0, output.Dims).Select(output.Size).ToArray();
+        var data = new float[output.Total()];
+        System.Runtime.InteropServices.Marshal.Copy(output.Data, data, 0, data.Length);
+        return dims.Length != 4 ? new Tensor(dims, data)
+            : new Tensor([dims[0], dims[2], dims[3], dims[1]], Permute(data, dims[0], dims[2], dims[3], dims[1], toNchw: false));
+    }
+
+    /// <summary>NHWC [n,h,w,c] to NCHW, or NCHW back to NHWC [n,h,w,c].</summary>
+    private static float[] Permute(float[] data, int n, int h, int w, int c, bool toNchw)
+    {
+        var result = new float[data.Length];
+        for (int b = 0; b < n; b++)
+            for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++)
+                    for (int ch = 0; ch < c; ch++)
+                    {
+                        int nhwcIndex = ((b * h + y) * w + x) * c + ch, nchwIndex = ((b * c + ch) * h + y) * w + x;
+                        if (toNchw) result[nchwIndex] = data[nhwcIndex]; else result[nhwcIndex] = data[nchwIndex];
+                    }
+        return result;
+    }
+
     private static Dictionary<string, Tensor> Oracle(string path, string inputName, Tensor x)
     {
         if (!path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"no oracle for '{Path.GetExtension(path)}' models yet: verify compares .onnx with ONNX Runtime.");
+            throw new ArgumentException($"no oracle for '{Path.GetExtension(path)}' models: verify compares .onnx with ONNX Runtime and .tflite with OpenCV DNN.");
         using var options = new SessionOptions { IntraOpNumThreads = 2 };
         using var session = new InferenceSession(path, options);
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(inputName, new DenseTensor<float>(x.Data, x.Shape))]);

@@ -1,4 +1,5 @@
 using Vision.Onnx;
+using Vision.TfLite;
 
 namespace Vision.Models;
 
@@ -12,10 +13,9 @@ public static class ModelLoader
         return ext switch
         {
             ".onnx" => OnnxImporter.Load(path),
-            ".tflite" => throw new UnsupportedModelFormatException(path, "TensorFlow Lite",
-                "Convert it to ONNX (e.g. with tf2onnx) or wait for the TFLite importer."),
+            ".tflite" => TfLiteImporter.Load(path),
             _ => throw new UnsupportedModelFormatException(path, $"'{ext}'",
-                "Vision reads .onnx files; convert the model to ONNX."),
+                "Vision reads .onnx and .tflite files; convert the model to ONNX."),
         };
     }
 }

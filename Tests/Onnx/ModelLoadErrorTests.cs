@@ -35,10 +35,17 @@ public class ModelLoadErrorTests
     }
 
     [Test]
-    public void TfLite_IsATypedNotSupportedError()
+    public void OtherFormat_IsATypedNotSupportedError()
     {
-        var e = Assert.Throws<UnsupportedModelFormatException>(() => ModelLoader.Load(Write([1, 2, 3], "m.tflite")))!;
+        var e = Assert.Throws<UnsupportedModelFormatException>(() => ModelLoader.Load(Write([1, 2, 3], "m.pb")))!;
         Assert.That(e, Is.InstanceOf<ModelLoadException>());
+        Assert.That(e.Message, Does.Contain(".onnx and .tflite"));
+    }
+
+    [Test]
+    public void TfLite_Garbage_IsAModelLoadException()
+    {
+        var e = Assert.Throws<ModelLoadException>(() => ModelLoader.Load(Write([1, 2, 3], "m.tflite")))!;
         Assert.That(e.Message, Does.Contain("TensorFlow Lite"));
     }
 

@@ -1,0 +1,9 @@
+// activation_backward: GLSL entry over the shared body activation_backward.body.
+#include "common.glsl"
+layout(std430, binding = 0) readonly buffer B_y { float y[]; };
+layout(std430, binding = 1) readonly buffer B_dy { float dy[]; };
+layout(std430, binding = 2) writeonly buffer B_dx { float dx[]; };
+void main()
+{
+#include "activation_backward.body"
+}

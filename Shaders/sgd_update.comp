@@ -1,0 +1,10 @@
+// sgd_update: GLSL entry over the shared body sgd_update.body.
+#include "common.glsl"
+layout(std430, binding = 0) readonly buffer B_a { float a[]; };
+layout(std430, binding = 1) readonly buffer B_b { float b[]; };
+layout(std430, binding = 2) readonly buffer B_c { float c[]; };
+layout(std430, binding = 3) writeonly buffer B_y { float y[]; };
+void main()
+{
+#include "sgd_update.body"
+}
