@@ -6,6 +6,8 @@ namespace Vision.Compile;
 /// <summary>
 /// Rewrites of multi-op patterns into fewer kernels, run before activation fusion:
 /// <list type="bullet">
+/// <item>Scale: <c>Mul(Conv(...), s)</c> with s a per-channel or scalar constant scales the conv's weights and bias
+/// (PP-LCNet's learnable affine blocks; the Add that follows then folds as a bias).</item>
 /// <item>Bias add: <c>Add(Conv(...), c)</c> with c a per-channel or scalar constant folds into the conv's bias. (Not on
 /// ConvTranspose: on PoCL its kernel with a bias ran 1.4 ms slower than the add it saves, see BENCHMARKS.md.)</item>
 /// <item>Input transpose: <c>Conv(Transpose(x, 0,3,1,2))</c> reads the channels-last x directly.</item>
@@ -21,6 +23,7 @@ internal static class PatternFusion
     public static void Apply(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, Dictionary<string, Tensor> constants,
         Dictionary<string, int[]> shapes)
     {
+        FoldScaleMul(steps, aliases, protect, constants, shapes);
         FoldBiasAdd(steps, aliases, protect, constants, shapes);
         FoldInputTranspose(steps, aliases, protect);
         FuseHardSwish(steps, aliases, protect, constants);
@@ -216,6 +219,56 @@ internal static class PatternFusion
             inputs[2] = name;
             steps[i] = conv with { Inputs = inputs, Output = add.Output, OutputShape = add.OutputShape };
             steps.RemoveAt(ai);
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
+    /// <summary>The per-output-channel values of a constant broadcast over [N,K,H,W], or null when it is not one.</summary>
+    private static float[]? PerChannel(Tensor c, int[] output)
+    {
+        if (c.ElementType != ElementType.Float32 || output.Length != 4) return null;
+        int k = output[1], plane = output[2] * output[3];
+        if (!Binary.Block(c.Shape, output, out int inner, out int count)) return null;
+        if (count == 1) return Enumerable.Repeat(c.Data[0], k).ToArray();
+        if (count == k && inner == plane) return c.Data[..k];
+        return null;
+    }
+
+    /// <summary>A constant per-channel (or scalar) Mul after a conv scales its weights and bias.</summary>
+    private static void FoldScaleMul(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, Dictionary<string, Tensor> constants,
+        Dictionary<string, int[]> shapes)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var conv = steps[i];
+            if (conv.Op is not Conv2d { Activation.Kind: ActivationKind.None } || (conv.Inputs.Length > 3 && conv.Inputs.Skip(3).Any(v => v != null))) continue;
+            if (!constants.TryGetValue(conv.Inputs[1]!, out var w)) continue;
+            string? oldBias = conv.Inputs.Length > 2 ? conv.Inputs[2] : null;
+            if (oldBias != null && !constants.ContainsKey(oldBias)) continue;
+            int mi = OnlyConsumer(steps, i, conv.Output, uses);
+            if (mi < 0 || steps[mi].Op is not Binary { Kind: BinaryKind.Mul, Activation.Kind: ActivationKind.None } || steps[mi].Inputs.Length != 2) continue;
+            var mul = steps[mi];
+            string? other = mul.Inputs[0] == conv.Output ? mul.Inputs[1] : mul.Inputs[0];
+            if (other == null || other == conv.Output || !constants.TryGetValue(other, out var c)) continue;
+            if (!mul.OutputShape.AsSpan().SequenceEqual(conv.OutputShape) || PerChannel(c, conv.OutputShape) is not { } scale) continue;
+            int k = conv.OutputShape[1], perFilter = w.Length / k;
+            var scaled = new Tensor((int[])w.Shape.Clone());
+            for (int f = 0; f < k; f++)
+                for (int e = 0; e < perFilter; e++) scaled.Data[f * perFilter + e] = w.Data[f * perFilter + e] * scale[f];
+            var bias = new Tensor([k]);
+            for (int f = 0; f < k; f++) bias.Data[f] = (oldBias == null ? 0f : constants[oldBias].Data[f]) * scale[f];
+            string wName = mul.Output + "/folded_w", bName = mul.Output + "/folded_b";
+            constants[wName] = scaled;
+            shapes[wName] = scaled.Shape;
+            constants[bName] = bias;
+            shapes[bName] = [k];
+            var inputs = new string?[Math.Max(3, conv.Inputs.Length)];
+            for (int j = 0; j < conv.Inputs.Length; j++) inputs[j] = conv.Inputs[j];
+            inputs[1] = wName;
+            inputs[2] = bName;
+            steps[i] = conv with { Inputs = inputs, Output = mul.Output, OutputShape = mul.OutputShape };
+            steps.RemoveAt(mi);
             uses = Uses(steps, aliases, protect);
         }
     }

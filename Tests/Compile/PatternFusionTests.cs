@@ -45,9 +45,20 @@ public sealed class PatternFusionTests
         TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Model, "selfie fused vs unfused");
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public void ConstantAffineAfterAConvFoldsIntoItsWeightsAndBias(bool perChannel) =>
+        CheckFoldsToOneStep(perChannel ? [1, 3, 1, 1] : [1], mulFirst: true);
+
     [Test]
-    public void PerChannelConstantAddFoldsIntoTheConvBias()
+    public void PerChannelConstantAddFoldsIntoTheConvBias() => CheckFoldsToOneStep([1, 3, 1, 1], mulFirst: false);
+
+    /// <summary>Conv (+ Mul by a constant) + Add of a constant folds to one conv, with the unfused plan's result.</summary>
+    private static void CheckFoldsToOneStep(int[] constantShape, bool mulFirst)
     {
+        var nodes = new List<Node> { new("conv", "Conv", "", ["x", "W", "B"], ["c"], [NodeAttribute.Of("pads", new long[] { 1, 1, 1, 1 })]) };
+        if (mulFirst) nodes.Add(new Node("mul", "Mul", "", ["c", "S"], ["m"]));
+        nodes.Add(new Node("add", "Add", "", [mulFirst ? "m" : "c", "K"], ["y"]));
         var model = new Model
         {
             Inputs = [new ValueInfo("x", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(2), Dim.Fixed(5), Dim.Fixed(5)])],
@@ -56,17 +67,13 @@ public sealed class PatternFusionTests
             {
                 ["W"] = Tensor.Random([3, 2, 3, 3], seed: 1),
                 ["B"] = Tensor.Random([3], seed: 2),
-                ["K"] = Tensor.Random([1, 3, 1, 1], seed: 3),
+                ["S"] = Tensor.Random(constantShape, seed: 5, 0.5f, 2f),
+                ["K"] = Tensor.Random(constantShape, seed: 3),
             },
             OpsetVersion = 13,
-            Nodes =
-            [
-                new Node("conv", "Conv", "", ["x", "W", "B"], ["c"], [NodeAttribute.Of("pads", new long[] { 1, 1, 1, 1 })]),
-                new Node("add", "Add", "", ["c", "K"], ["y"]),
-            ],
+            Nodes = nodes,
         };
-        var shapes = new Dictionary<string, int[]> { ["x"] = [1, 2, 5, 5] };
-        var fused = GraphCompiler.Compile(model, shapes);
+        var fused = GraphCompiler.Compile(model, new Dictionary<string, int[]> { ["x"] = [1, 2, 5, 5] });
         Assert.That(fused.Steps, Has.Count.EqualTo(1), string.Join("; ", fused.Steps));
         var input = Tensor.Random([1, 2, 5, 5], seed: 4);
         Tensor RunWith(bool fuse)
@@ -75,6 +82,6 @@ public sealed class PatternFusionTests
             worker.Run(input);
             return worker.PeekOutput();
         }
-        TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Kernel, "bias folded vs Add");
+        TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Kernel, "folded vs Mul/Add");
     }
 }
