@@ -8,7 +8,7 @@ public static class BenchPlot
     public static void Write(string file, string title, IReadOnlyList<BenchResult> results)
     {
         var ok = results.Where(r => r.Error == null).ToList();
-        const int width = 900, rowHeight = 56, left = 110, right = 170, top = 60;
+        const int width = 960, rowHeight = 56, left = 110, right = 250, top = 60;
         int height = top + rowHeight * Math.Max(ok.Count, 1) + 50;
         using var image = new Mat(height, width, MatType.CV_8UC3, Scalar.White);
         Cv2.PutText(image, title, new Point(12, 32), HersheyFonts.HersheySimplex, 0.7, Scalar.Black, 2, LineTypes.AntiAlias);

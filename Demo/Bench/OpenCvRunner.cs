@@ -5,7 +5,10 @@ using Tensor = Vision.Tensors.Tensor;
 
 namespace Vision.Demo.Bench;
 
-/// <summary>OpenCV DNN on its CPU target (its OpenCL target is ~10x slower on PoCL here).</summary>
+/// <summary>
+/// OpenCV DNN on its CPU target (its OpenCL target is ~10x slower on PoCL here). ONNX and TFLite (by extension); a TFLite
+/// model's NHWC input is given as the channels-first blob OpenCV's TFLite importer expects.
+/// </summary>
 public sealed class OpenCvRunner : IBenchRunner
 {
     private readonly Net _net;
@@ -15,11 +18,14 @@ public sealed class OpenCvRunner : IBenchRunner
     public OpenCvRunner(string path, Tensor input, int threads)
     {
         Cv2.SetNumThreads(threads);
-        _net = CvDnn.ReadNetFromOnnx(path) ?? throw new IOException($"OpenCV DNN could not read '{path}'.");
+        bool tflite = path.EndsWith(".tflite", StringComparison.OrdinalIgnoreCase);
+        _net = (tflite ? CvDnn.ReadNet(path) : CvDnn.ReadNetFromOnnx(path)) ?? throw new IOException($"OpenCV DNN could not read '{path}'.");
         _net.SetPreferableBackend(OpenCvSharp.Dnn.Backend.OPENCV);
         _net.SetPreferableTarget(Target.CPU);
-        _blob = new Mat(input.Shape, MatType.CV_32F);
-        Marshal.Copy(input.Data, 0, _blob.Data, input.Length);
+        var blob = input;
+        if (tflite && input.Shape is [var n, var h, var w, var c]) blob = new Vision.Ops.Transpose([0, 3, 1, 2]).Reference(input);
+        _blob = new Mat(blob.Shape, MatType.CV_32F);
+        Marshal.Copy(blob.Data, 0, _blob.Data, blob.Length);
         RunOnce();
     }
 

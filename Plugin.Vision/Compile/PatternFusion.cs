@@ -6,19 +6,29 @@ namespace Vision.Compile;
 /// <summary>
 /// Rewrites of multi-op patterns into fewer kernels, run before activation fusion:
 /// <list type="bullet">
+/// <item>Scale: <c>Mul(Conv(...), s)</c> with s a per-channel or scalar constant scales the conv's weights and bias
+/// (PP-LCNet's learnable affine blocks; the Add that follows then folds as a bias).</item>
+/// <item>Bias add: <c>Add(Conv(...), c)</c> with c a per-channel or scalar constant folds into the conv's bias. (Not on
+/// ConvTranspose: on PoCL its kernel with a bias ran 1.4 ms slower than the add it saves, see BENCHMARKS.md.)</item>
+/// <item>Input transpose: <c>Conv(Transpose(x, 0,3,1,2))</c> reads the channels-last x directly.</item>
 /// <item>HardSwish spelled out (TF exports, MobileNetV3): <c>Mul(x, Clip(Add(x, 3), 0, 6))</c> scaled by 1/6 (Mul or Div,
 /// either order) becomes one <c>Unary(HardSwish)</c>, which activation fusion then moves into x's producer.</item>
+/// <item>Squeeze-and-excitation scale: <c>Conv1x1(Mul(x, s))</c> with s [N,C,1,1] scales x inside the conv.</item>
 /// <item>Residual add: <c>Add(Conv(...), skip)</c> (or <c>Add(skip, Conv)</c>) with the conv's output used once becomes a
 /// conv that adds <c>skip</c> before its activation; <c>Add(act(Conv(...)), skip)</c> one that adds it after.</item>
 /// </list>
 /// </summary>
 internal static class PatternFusion
 {
-    public static void Apply(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, Tensor> constants,
-        IReadOnlyDictionary<string, int[]> shapes)
+    public static void Apply(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, Dictionary<string, Tensor> constants,
+        Dictionary<string, int[]> shapes)
     {
+        FoldScaleMul(steps, aliases, protect, constants, shapes);
+        FoldBiasAdd(steps, aliases, protect, constants, shapes);
+        FoldInputTranspose(steps, aliases, protect);
         FuseHardSwish(steps, aliases, protect, constants);
         FuseResidualAdd(steps, aliases, protect, shapes);
+        FuseInputScale(steps, aliases, protect, shapes);
     }
 
     private static Dictionary<string, int> Uses(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect)
@@ -69,6 +79,25 @@ internal static class PatternFusion
         }
     }
 
+    /// <summary>Transpose(0,3,1,2) of a channels-last tensor read only by a one-group conv: the conv reads NHWC itself.</summary>
+    private static void FoldInputTranspose(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var t = steps[i];
+            if (t.Op is not Transpose transpose || t.OutputShape.Length != 4 || !transpose.PermFor(4).AsSpan().SequenceEqual([0, 3, 1, 2])) continue;
+            int ci = OnlyConsumer(steps, i, t.Output, uses);
+            if (ci < 0 || steps[ci].Op is not Conv2d { Group: 1, InputNhwc: false } conv || steps[ci].Inputs[0] != t.Output) continue;
+            var inputs = (string?[])steps[ci].Inputs.Clone();
+            inputs[0] = t.Inputs[0];
+            steps[ci] = steps[ci] with { Op = conv.WithInputNhwc(), Inputs = inputs };
+            steps.RemoveAt(i);
+            i--;
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
     private static bool IsTimesX(Step s, string value, string x) =>
         s.Op is Binary { Kind: BinaryKind.Mul, Activation.Kind: ActivationKind.None } && s.Inputs.Length == 2 &&
         ((s.Inputs[0] == value && s.Inputs[1] == x) || (s.Inputs[0] == x && s.Inputs[1] == value));
@@ -107,13 +136,139 @@ internal static class PatternFusion
             // The skip tensor must exist when the conv runs and have the output's shape (no broadcasting in the kernel).
             if (steps.FindIndex(s => s.Output == skip) is var producer && producer >= i) continue;
             if (!shapes.TryGetValue(skip, out var skipShape) || !skipShape.AsSpan().SequenceEqual(conv.OutputShape)) continue;
-            var inputs = new string?[4];
-            for (int k = 0; k < Math.Min(3, conv.Inputs.Length); k++) inputs[k] = conv.Inputs[k];
+            var inputs = new string?[Math.Max(4, conv.Inputs.Length)];
+            for (int k = 0; k < conv.Inputs.Length; k++) inputs[k] = conv.Inputs[k];
             inputs[3] = skip;
             Op fused = ui < 0 ? c.WithActivation(add.Activation) : ((Conv2d)c.WithActivation(activation)).WithResidualAfterActivation();
             steps[i] = new Step(conv.Node, fused, inputs, addStep.Output, addStep.OutputShape);
             steps.RemoveAt(ai);
             if (ui >= 0) steps.RemoveAt(ui);
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
+    /// <summary>
+    /// Squeeze-and-excitation's last step, <c>Mul(x, s)</c> with s [N,C,1,1], read only by a 1x1 conv: the conv scales its
+    /// input channels itself.
+    /// </summary>
+    private static void FuseInputScale(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var mul = steps[i];
+            if (mul.Op is not Binary { Kind: BinaryKind.Mul, Activation.Kind: ActivationKind.None } || mul.Inputs.Length != 2) continue;
+            if (!shapes.TryGetValue(mul.Inputs[0]!, out var a) || !shapes.TryGetValue(mul.Inputs[1]!, out var b)) continue;
+            var (x, scale) = IsChannelScale(b, a) ? (mul.Inputs[0]!, mul.Inputs[1]!) : IsChannelScale(a, b) ? (mul.Inputs[1]!, mul.Inputs[0]!) : (null, null);
+            if (x == null || scale == null) continue;
+            int ci = OnlyConsumer(steps, i, mul.Output, uses);
+            if (ci < 0 || steps[ci].Op is not Conv2d { InputNhwc: false } conv || steps[ci].Inputs[0] != mul.Output) continue;
+            var convStep = steps[ci];
+            if (convStep.Inputs.Length > 4 && convStep.Inputs[4] != null) continue;
+            if (!conv.IsPointwise(shapes[x], shapes[convStep.Inputs[1]!])) continue;
+            var inputs = new string?[5];
+            for (int k = 0; k < convStep.Inputs.Length; k++) inputs[k] = convStep.Inputs[k];
+            inputs[0] = x;
+            inputs[4] = scale;
+            steps[ci] = convStep with { Inputs = inputs };
+            steps.RemoveAt(i);
+            i--;
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
+    /// <summary>s is [N,C,1,1] against x [N,C,H,W].</summary>
+    private static bool IsChannelScale(int[] s, int[] x) =>
+        s.Length == 4 && x.Length == 4 && s[0] == x[0] && s[1] == x[1] && s[2] == 1 && s[3] == 1 && x[2] * x[3] > 1;
+
+    /// <summary>A constant per-channel (or scalar) Add after a conv becomes (part of) its bias.</summary>
+    private static void FoldBiasAdd(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, Dictionary<string, Tensor> constants,
+        Dictionary<string, int[]> shapes)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var conv = steps[i];
+            bool candidate = conv.Op switch
+            {
+                Conv2d cv => cv.Activation.Kind == ActivationKind.None && (conv.Inputs.Length < 4 || conv.Inputs[3] == null),
+                _ => false,
+            };
+            if (!candidate || conv.OutputShape.Length != 4) continue;
+            int ai = OnlyConsumer(steps, i, conv.Output, uses);
+            if (ai < 0 || steps[ai].Op is not Binary { Kind: BinaryKind.Add, Activation.Kind: ActivationKind.None } || steps[ai].Inputs.Length != 2) continue;
+            var add = steps[ai];
+            string? other = add.Inputs[0] == conv.Output ? add.Inputs[1] : add.Inputs[0];
+            if (other == null || other == conv.Output || !constants.TryGetValue(other, out var c) || c.ElementType != ElementType.Float32) continue;
+            if (!add.OutputShape.AsSpan().SequenceEqual(conv.OutputShape)) continue;
+            int k = conv.OutputShape[1];
+            if (!Binary.Block(c.Shape, conv.OutputShape, out int inner, out int count)) continue;
+            // Per channel: the constant's index is (i / (H*W)) % K; a scalar: count 1.
+            int plane = conv.OutputShape[2] * conv.OutputShape[3];
+            if (!(count == 1 || (count == k && (inner == plane || k == 1)))) continue;
+            string? oldBias = conv.Inputs.Length > 2 ? conv.Inputs[2] : null;
+            if (oldBias != null && !constants.ContainsKey(oldBias)) continue;
+            var bias = new Tensor([k]);
+            for (int j = 0; j < k; j++)
+                bias.Data[j] = (oldBias == null ? 0f : constants[oldBias].Data[j]) + c.Data[count == 1 ? 0 : j];
+            string name = add.Output + "/folded_bias";
+            constants[name] = bias;
+            shapes[name] = [k];
+            var inputs = new string?[Math.Max(3, conv.Inputs.Length)];
+            for (int j = 0; j < conv.Inputs.Length; j++) inputs[j] = conv.Inputs[j];
+            inputs[2] = name;
+            steps[i] = conv with { Inputs = inputs, Output = add.Output, OutputShape = add.OutputShape };
+            steps.RemoveAt(ai);
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
+    /// <summary>The per-output-channel values of a constant broadcast over [N,K,H,W], or null when it is not one.</summary>
+    private static float[]? PerChannel(Tensor c, int[] output)
+    {
+        if (c.ElementType != ElementType.Float32 || output.Length != 4) return null;
+        int k = output[1], plane = output[2] * output[3];
+        if (!Binary.Block(c.Shape, output, out int inner, out int count)) return null;
+        if (count == 1) return Enumerable.Repeat(c.Data[0], k).ToArray();
+        if (count == k && inner == plane) return c.Data[..k];
+        return null;
+    }
+
+    /// <summary>A constant per-channel (or scalar) Mul after a conv scales its weights and bias.</summary>
+    private static void FoldScaleMul(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, Dictionary<string, Tensor> constants,
+        Dictionary<string, int[]> shapes)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var conv = steps[i];
+            if (conv.Op is not Conv2d { Activation.Kind: ActivationKind.None } || (conv.Inputs.Length > 3 && conv.Inputs.Skip(3).Any(v => v != null))) continue;
+            if (!constants.TryGetValue(conv.Inputs[1]!, out var w)) continue;
+            string? oldBias = conv.Inputs.Length > 2 ? conv.Inputs[2] : null;
+            if (oldBias != null && !constants.ContainsKey(oldBias)) continue;
+            int mi = OnlyConsumer(steps, i, conv.Output, uses);
+            if (mi < 0 || steps[mi].Op is not Binary { Kind: BinaryKind.Mul, Activation.Kind: ActivationKind.None } || steps[mi].Inputs.Length != 2) continue;
+            var mul = steps[mi];
+            string? other = mul.Inputs[0] == conv.Output ? mul.Inputs[1] : mul.Inputs[0];
+            if (other == null || other == conv.Output || !constants.TryGetValue(other, out var c)) continue;
+            if (!mul.OutputShape.AsSpan().SequenceEqual(conv.OutputShape) || PerChannel(c, conv.OutputShape) is not { } scale) continue;
+            int k = conv.OutputShape[1], perFilter = w.Length / k;
+            var scaled = new Tensor((int[])w.Shape.Clone());
+            for (int f = 0; f < k; f++)
+                for (int e = 0; e < perFilter; e++) scaled.Data[f * perFilter + e] = w.Data[f * perFilter + e] * scale[f];
+            var bias = new Tensor([k]);
+            for (int f = 0; f < k; f++) bias.Data[f] = (oldBias == null ? 0f : constants[oldBias].Data[f]) * scale[f];
+            string wName = mul.Output + "/folded_w", bName = mul.Output + "/folded_b";
+            constants[wName] = scaled;
+            shapes[wName] = scaled.Shape;
+            constants[bName] = bias;
+            shapes[bName] = [k];
+            var inputs = new string?[Math.Max(3, conv.Inputs.Length)];
+            for (int j = 0; j < conv.Inputs.Length; j++) inputs[j] = conv.Inputs[j];
+            inputs[1] = wName;
+            inputs[2] = bName;
+            steps[i] = conv with { Inputs = inputs, Output = mul.Output, OutputShape = mul.OutputShape };
+            steps.RemoveAt(mi);
             uses = Uses(steps, aliases, protect);
         }
     }

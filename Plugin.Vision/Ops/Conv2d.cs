@@ -5,14 +5,15 @@ namespace Vision.Ops;
 
 /// <summary>
 /// 2D convolution (cross-correlation, as every framework computes it): inputs x [N,C,H,W], w [K,C/group,KH,KW], an
-/// optional bias [K] and an optional residual [N,K,OH,OW] added before the activation (a fused skip connection). Covers
+/// optional bias [K], an optional residual [N,K,OH,OW] added before the activation (a fused skip connection), and, on
+/// 1x1 convolutions only, an optional input scale [N,C,1,1] multiplied into x (a fused squeeze-and-excitation). Covers
 /// stride, asymmetric padding, dilation, groups (depthwise when group = C = K), 1x1, and a fused activation. The GPU
 /// kernel is chosen by shape: <c>conv2d_1x1</c> (a register-tiled GEMM) for stride-1 unpadded 1x1, <c>conv2d_dw</c>
 /// (kernel size compiled in) for depthwise, else <c>conv2d</c>.
 /// </summary>
 public sealed class Conv2d(
     int strideH = 1, int strideW = 1, Pads pads = default, int dilationH = 1, int dilationW = 1, int group = 1,
-    Activation activation = default, bool residualAfterActivation = false) : Op, IFusesActivation
+    Activation activation = default, bool residualAfterActivation = false, bool inputNhwc = false) : Op, IFusesActivation
 {
     public int StrideH { get; } = strideH;
     public int StrideW { get; } = strideW;
@@ -25,17 +26,26 @@ public sealed class Conv2d(
     /// <summary>Add the residual after the activation (<c>ACT(conv) + r</c>) instead of before it (<c>ACT(conv + r)</c>).</summary>
     public bool ResidualAfterActivation { get; } = residualAfterActivation;
 
-    public Op WithActivation(Activation activation) => new Conv2d(StrideH, StrideW, Pads, DilationH, DilationW, Group, activation, ResidualAfterActivation);
+    /// <summary>x arrives as [N,H,W,C] (a channels-last model input whose transpose was folded into this conv).</summary>
+    public bool InputNhwc { get; } = inputNhwc;
 
-    public Conv2d WithResidualAfterActivation() => new(StrideH, StrideW, Pads, DilationH, DilationW, Group, Activation, true);
+    public Op WithActivation(Activation activation) =>
+        new Conv2d(StrideH, StrideW, Pads, DilationH, DilationW, Group, activation, ResidualAfterActivation, InputNhwc);
 
-    public override int InputSlots => 4;
+    public Conv2d WithResidualAfterActivation() => new(StrideH, StrideW, Pads, DilationH, DilationW, Group, Activation, true, InputNhwc);
+
+    public Conv2d WithInputNhwc() => new(StrideH, StrideW, Pads, DilationH, DilationW, Group, Activation, ResidualAfterActivation, true);
+
+    /// <summary>x's shape as [N,C,H,W] whatever its layout.</summary>
+    private int[] Nchw(int[] x) => InputNhwc ? [x[0], x[3], x[1], x[2]] : x;
+
+    public override int InputSlots => 5;
 
     public override string Name => "conv2d";
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
-        var x = Require(inputs, 0, 4, "x");
+        var x = Nchw(Require(inputs, 0, 4, "x"));
         var w = Require(inputs, 1, 4, "weights");
         if (Group < 1 || x[1] % Group != 0 || w[0] % Group != 0)
             throw new ShapeException($"conv2d: group {Group} must divide input channels {x[1]} and output channels {w[0]}");
@@ -48,12 +58,21 @@ public sealed class Conv2d(
         int[] y = [x[0], w[0], oh, ow];
         if (inputs.Count > 3 && inputs[3] is { } r && !r.AsSpan().SequenceEqual(y))
             throw new ShapeException($"conv2d: residual {Tensor.ShapeString(r)} must have the output's shape {Tensor.ShapeString(y)}");
+        if (inputs.Count > 4 && inputs[4] is { } s)
+        {
+            if (Tensor.ShapeLength(s) != x[0] * x[1] || s.Length != 4 || s[0] != x[0] || s[1] != x[1])
+                throw new ShapeException($"conv2d: input scale {Tensor.ShapeString(s)} must be [{x[0]},{x[1]},1,1]");
+            if (!IsPointwise(x, w) || InputNhwc)
+                throw new ShapeException("conv2d: an input scale is only supported on a 1x1, stride-1, unpadded, one-group convolution");
+        }
         return y;
     }
 
     public override void Reference(IReadOnlyList<Tensor?> inputs, Tensor output)
     {
         Tensor x = inputs[0]!, w = inputs[1]!;
+        if (InputNhwc) x = new Transpose([0, 3, 1, 2]).Reference(x);
+        if (inputs.Count > 4 && inputs[4] is { } scale) x = new Binary(BinaryKind.Mul).Reference(x, scale);
         Tensor? bias = inputs.Count > 2 ? inputs[2] : null;
         Tensor? residual = inputs.Count > 3 ? inputs[3] : null;
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3];
@@ -86,20 +105,23 @@ public sealed class Conv2d(
 
     public override KernelLaunch Launch(IReadOnlyList<int[]?> inputs, int[] output)
     {
-        var x = inputs[0]!;
+        var x = Nchw(inputs[0]!);
         var w = inputs[1]!;
         bool hasBias = inputs.Count > 2 && inputs[2] != null;
         bool hasResidual = inputs.Count > 3 && inputs[3] != null;
+        bool hasScale = inputs.Count > 4 && inputs[4] != null;
         string bias = hasBias ? "HAS_BIAS" : "";
         string residual = hasResidual ? "HAS_RESIDUAL" : "", after = hasResidual && ResidualAfterActivation ? "RESIDUAL_AFTER_ACT" : "";
         var floats = Activations.Floats(Activation);
         string act = Activations.Define(Activation);
-        if (IsPointwise(x, w))
+        string layout = InputNhwc ? "X_NHWC" : "";
+        if (IsPointwise(x, w) && !InputNhwc)
         {
             int p = x[2] * x[3];
-            return new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + 3) / 4) * (p / 4), [x[1], w[0], p / 4], floats, bias, residual, after, act);
+            return new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + 3) / 4) * (p / 4), [x[1], w[0], p / 4], floats, bias, residual, after, act,
+                hasScale ? "HAS_SCALE" : "");
         }
-        if (Group == x[1] && Group == w[0])
+        if (Group == x[1] && Group == w[0] && !InputNhwc)
         {
             // W4: 4 adjacent outputs per item when rows are a multiple of 4 long (4-wide stores stay aligned).
             bool w4 = output[3] % 4 == 0;
@@ -108,15 +130,16 @@ public sealed class Conv2d(
                 floats, bias, residual, after, act, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}", w4 ? "W4" : "");
         }
         // One group: 4 output channels per item (KTILE), each input value loaded once for all 4.
-        bool tile = Group == 1;
-        int items = tile ? output[0] * ((output[1] + 3) / 4) * output[2] * output[3] : Tensor.ShapeLength(output);
+        // With rows a multiple of 4 long, 4 adjacent pixels as well (KW4): 16 results per item.
+        bool tile = Group == 1, wide = tile && output[3] % 4 == 0;
+        int items = tile ? output[0] * ((output[1] + 3) / 4) * output[2] * output[3] / (wide ? 4 : 1) : Tensor.ShapeLength(output);
         return new KernelLaunch(Name, items,
             [x[0], x[1], x[2], x[3], w[0], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
              DilationH, DilationW, Group],
-            floats, bias, residual, after, act, tile ? "KTILE" : "");
+            floats, bias, residual, after, act, wide ? "KW4" : tile ? "KTILE" : "", layout);
     }
 
     /// <summary>A 1x1, stride-1, unpadded, ungrouped convolution over a plane of a multiple of 4 pixels: a plain GEMM.</summary>
-    private bool IsPointwise(int[] x, int[] w) =>
+    internal bool IsPointwise(int[] x, int[] w) =>
         w[2] == 1 && w[3] == 1 && StrideH == 1 && StrideW == 1 && Group == 1 && Pads == default && x[2] * x[3] % 4 == 0;
 }

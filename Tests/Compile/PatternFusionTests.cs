@@ -24,6 +24,10 @@ public sealed class PatternFusionTests
         Assert.That(fused.Steps.Count, Is.LessThan(plain.Steps.Count - 30), $"{plain.Steps.Count} steps unfused, {fused.Steps.Count} fused");
         Assert.That(fused.Steps.Count(s => s.Op is Conv2d { Activation.Kind: ActivationKind.HardSwish }), Is.GreaterThan(5));
         Assert.That(fused.Steps.Count(s => s.Op is Conv2d && s.Inputs.Length > 3 && s.Inputs[3] != null), Is.GreaterThan(5));
+        Assert.That(fused.Steps.Count(s => s.Op is Conv2d && s.Inputs.Length > 4 && s.Inputs[4] != null), Is.GreaterThanOrEqualTo(5),
+            "squeeze-and-excitation multiplies before a 1x1 conv should be fused into it");
+        Assert.That(fused.Steps.Any(s => s.Op is Transpose), Is.False, "the NHWC input transpose should be folded into the first conv");
+        Assert.That(fused.Steps[0].Op, Is.InstanceOf<Conv2d>().With.Property(nameof(Conv2d.InputNhwc)).True);
     }
 
     [Test]
@@ -39,5 +43,45 @@ public sealed class PatternFusionTests
             return worker.PeekOutput();
         }
         TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Model, "selfie fused vs unfused");
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void ConstantAffineAfterAConvFoldsIntoItsWeightsAndBias(bool perChannel) =>
+        CheckFoldsToOneStep(perChannel ? [1, 3, 1, 1] : [1], mulFirst: true);
+
+    [Test]
+    public void PerChannelConstantAddFoldsIntoTheConvBias() => CheckFoldsToOneStep([1, 3, 1, 1], mulFirst: false);
+
+    /// <summary>Conv (+ Mul by a constant) + Add of a constant folds to one conv, with the unfused plan's result.</summary>
+    private static void CheckFoldsToOneStep(int[] constantShape, bool mulFirst)
+    {
+        var nodes = new List<Node> { new("conv", "Conv", "", ["x", "W", "B"], ["c"], [NodeAttribute.Of("pads", new long[] { 1, 1, 1, 1 })]) };
+        if (mulFirst) nodes.Add(new Node("mul", "Mul", "", ["c", "S"], ["m"]));
+        nodes.Add(new Node("add", "Add", "", [mulFirst ? "m" : "c", "K"], ["y"]));
+        var model = new Model
+        {
+            Inputs = [new ValueInfo("x", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(2), Dim.Fixed(5), Dim.Fixed(5)])],
+            Outputs = [new ValueInfo("y", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(3), Dim.Fixed(5), Dim.Fixed(5)])],
+            Initializers = new Dictionary<string, Tensor>(StringComparer.Ordinal)
+            {
+                ["W"] = Tensor.Random([3, 2, 3, 3], seed: 1),
+                ["B"] = Tensor.Random([3], seed: 2),
+                ["S"] = Tensor.Random(constantShape, seed: 5, 0.5f, 2f),
+                ["K"] = Tensor.Random(constantShape, seed: 3),
+            },
+            OpsetVersion = 13,
+            Nodes = nodes,
+        };
+        var fused = GraphCompiler.Compile(model, new Dictionary<string, int[]> { ["x"] = [1, 2, 5, 5] });
+        Assert.That(fused.Steps, Has.Count.EqualTo(1), string.Join("; ", fused.Steps));
+        var input = Tensor.Random([1, 2, 5, 5], seed: 4);
+        Tensor RunWith(bool fuse)
+        {
+            using var worker = new Worker(model, Vision.Backends.Backend.CPU, new WorkerOptions { Compile = CompileOptions.Default with { FusePatterns = fuse } });
+            worker.Run(input);
+            return worker.PeekOutput();
+        }
+        TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Kernel, "folded vs Mul/Add");
     }
 }

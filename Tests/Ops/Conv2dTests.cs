@@ -68,6 +68,35 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     public void DepthwiseDilatedNoBias() =>
         Check(new Conv2d(pads: Pads.Uniform(2), dilationH: 2, dilationW: 2, group: 3), Random(1, 3, 7, 8), Random(3, 1, 3, 3), null);
 
+    // X_NHWC: a channels-last input read directly (a folded input transpose), tiled and grouped paths.
+    [Test]
+    public void ChannelsLastInputTiled() =>
+        Check(new Conv2d(2, 2, new Pads(0, 0, 1, 1), activation: Activation.HardSwish, inputNhwc: true), [Random(1, 9, 8, 3), Random(6, 3, 3, 3), Random(6)],
+            Tolerance.Transcendental);
+
+    [Test]
+    public void ChannelsLastInputGroupedWithResidual() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), group: 2, inputNhwc: true), Random(2, 5, 6, 4), Random(6, 2, 3, 3), null, Random(2, 6, 5, 6));
+
+    // KW4: 4 channels x 4 adjacent pixels per item (rows a multiple of 4); strided, dilated, borders, K % 4 != 0.
+    [Test]
+    public void FourByFourTileStridedDilated() =>
+        Check(new Conv2d(2, 2, Pads.Uniform(1), dilationH: 2, dilationW: 2), Random(2, 5, 9, 17), Random(7, 5, 3, 3), Random(7));
+
+    [Test]
+    public void FourByFourTileResidualAfterActivation() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), activation: Activation.Relu, residualAfterActivation: true),
+            Random(1, 3, 5, 8), Random(6, 3, 3, 3), Random(6), Random(1, 6, 5, 8));
+
+    // HAS_SCALE: a fused squeeze-and-excitation multiply on a 1x1 conv's input channels, with residual and activation.
+    [Test]
+    public void PointwiseInputScale() =>
+        Check(new Conv2d(activation: Activation.Relu), Random(2, 6, 4, 4), Random(5, 6, 1, 1), Random(5), Random(2, 5, 4, 4), Random(2, 6, 1, 1));
+
+    [Test]
+    public void InputScaleOnA3x3IsAShapeError() =>
+        Assert.Throws<ShapeException>(() => new Conv2d(pads: Pads.Uniform(1)).OutputShape([[1, 3, 4, 4], [2, 3, 3, 3], null, null, [1, 3, 1, 1]]));
+
     [Test]
     public void ResidualGeneral() =>
         Check(new Conv2d(pads: Pads.Uniform(1)), Random(1, 3, 5, 7), Random(4, 3, 3, 3), null, Random(1, 4, 5, 7));
