@@ -1,5 +1,4 @@
 using Vision.Components;
-using Vision.Models.Catalog;
 
 namespace Vision.Tests.Components;
 
@@ -12,8 +11,9 @@ public sealed class OcrOverlayTests
     {
         const string sample = "/usr/share/doc/opencv-doc/examples/data/imageTextN.png";
         if (!File.Exists(sample)) Assert.Ignore($"{sample} is absent (Debian package opencv-doc)");
-        if (!ModelCatalog.IsPresent("ppocr_det") || !ModelCatalog.IsPresent("ppocr_rec"))
-            Assert.Ignore("the PP-OCRv4 models are not in the model cache (./vision models fetch ppocr_det ppocr_rec)");
+        // Fetched once into the model cache like every registry-model test; skipped only when that cannot happen.
+        TfLite.TfLiteTestData.Model("ppocr_det");
+        TfLite.TfLiteTestData.Model("ppocr_rec");
         OcrOverlay? ocr = null;
         using var app = VisionRun.Until(scene =>
         {
