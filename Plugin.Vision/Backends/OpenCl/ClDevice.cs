@@ -92,21 +92,21 @@ internal sealed unsafe class ClDevice : IDisposable
         DriverVersion = DeviceString(DeviceInfo.DriverVersion);
     }
 
-    public string DeviceString(DeviceInfo info)
-    {
-        nuint size;
-        Api.GetDeviceInfo(Device, info, 0, null, &size);
-        var bytes = new byte[size];
-        fixed (byte* b = bytes) Api.GetDeviceInfo(Device, info, size, b, null);
-        return Encoding.UTF8.GetString(bytes).TrimEnd('\0').Trim();
-    }
+    public string DeviceString(DeviceInfo info) =>
+        InfoString((size, value, sizeRet) => Api.GetDeviceInfo(Device, info, size, value, sizeRet));
 
-    private string PlatformString(PlatformInfo info)
+    private string PlatformString(PlatformInfo info) =>
+        InfoString((size, value, sizeRet) => Api.GetPlatformInfo(Platform, info, size, value, sizeRet));
+
+    private delegate int InfoQuery(nuint size, void* value, nuint* sizeRet);
+
+    /// <summary>The clGet*Info string protocol: ask for the size, then for the bytes.</summary>
+    private static string InfoString(InfoQuery query)
     {
         nuint size;
-        Api.GetPlatformInfo(Platform, info, 0, null, &size);
+        query(0, null, &size);
         var bytes = new byte[size];
-        fixed (byte* b = bytes) Api.GetPlatformInfo(Platform, info, size, b, null);
+        fixed (byte* b = bytes) query(size, b, null);
         return Encoding.UTF8.GetString(bytes).TrimEnd('\0').Trim();
     }
 
