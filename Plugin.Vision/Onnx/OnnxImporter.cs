@@ -17,18 +17,7 @@ public static class OnnxImporter
     /// <summary>IR 3 is the first with op-set imports, which op resolution depends on.</summary>
     public const int MinIrVersion = 3;
 
-    public static Model Load(string path)
-    {
-        if (!File.Exists(path))
-            throw new ModelLoadException(path, null, null, "file not found. Check the path (relative paths start at the working directory).");
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ModelLoadException(path, null, null, $"cannot be read ({e.Message}). Check permissions.", e);
-        }
-        return Load(bytes, path);
-    }
+    public static Model Load(string path) => Load(ModelFile.ReadAllBytes(path), path);
 
     /// <param name="path">Where the bytes came from: named in errors, and the folder external data must stay inside.</param>
     public static Model Load(byte[] bytes, string path)

@@ -10,18 +10,7 @@ namespace Vision.TfLite;
 /// </summary>
 public static class TfLiteImporter
 {
-    public static Model Load(string path)
-    {
-        if (!File.Exists(path))
-            throw new ModelLoadException(path, null, null, "file not found. Check the path (relative paths start at the working directory).");
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ModelLoadException(path, null, null, $"cannot be read ({e.Message}). Check permissions.", e);
-        }
-        return Load(bytes, path);
-    }
+    public static Model Load(string path) => Load(ModelFile.ReadAllBytes(path), path);
 
     /// <param name="path">Where the bytes came from, named in errors.</param>
     public static Model Load(byte[] bytes, string path)

@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Vision.Models;
 using Vision.Onnx;
 using Vision.Onnx.Proto;
+using Vision.Tests.Harness;
 
 namespace Vision.Tests.Onnx;
 
@@ -13,7 +14,6 @@ public class OnnxFuzzTests
 {
     private const int Cases = 300;
     private const int Seed = 20261123;
-    private static readonly TimeSpan PerCase = TimeSpan.FromSeconds(10);
 
     [Test]
     public void MutatedMnist_LoadsOrThrowsModelLoadException()
@@ -21,11 +21,7 @@ public class OnnxFuzzTests
         string path = OnnxTestData.SharedModel("mnist-8.onnx");
         byte[] original = File.ReadAllBytes(path);
         var rng = new Random(Seed);
-        var cases = Enumerable.Range(0, Cases).Select(i =>
-        {
-            byte[] bytes = Mutate(original, rng, i % 3, out string how);
-            return (bytes, how);
-        }).ToList();
+        var cases = Enumerable.Range(0, Cases).Select(i => LoaderFuzz.ByteMutation(original, rng, i % 3)).ToList();
         Check("byte-level mutations of mnist-8.onnx", cases, path);
     }
 
@@ -48,39 +44,9 @@ public class OnnxFuzzTests
         Check("structural mutations of mnist-8.onnx", cases, path);
     }
 
-    private static void Check(string what, List<(byte[] Bytes, string How)> cases, string path)
-    {
-        int loaded = 0, rejected = 0;
-        var failures = new List<string>();
-        var reasons = new Dictionary<string, int>();
-        for (int i = 0; i < cases.Count; i++)
-        {
-            var (bytes, how) = cases[i];
-            Exception? thrown = null;
-            var run = Task.Run(() =>
-            {
-                try { OnnxImporter.Load(bytes, path); }
-                catch (Exception e) { thrown = e; }
-            });
-            if (!run.Wait(PerCase))
-            {
-                failures.Add($"case {i} ({how}): no result within {PerCase.TotalSeconds} s");
-                continue;
-            }
-            if (thrown == null) loaded++;
-            else if (thrown is ModelLoadException mle)
-            {
-                rejected++;
-                string key = mle.Field?.Split(' ')[0] ?? (mle.Node != null ? "graph" : "(parse)");
-                reasons[key] = reasons.GetValueOrDefault(key) + 1;
-            }
-            else failures.Add($"case {i} ({how}): {thrown.GetType().Name}: {thrown.Message}\n{thrown.StackTrace}");
-        }
-        TestContext.Out.WriteLine($"{cases.Count} {what}: {loaded} loaded, {rejected} rejected with ModelLoadException, {failures.Count} failures.");
-        TestContext.Out.WriteLine("rejections by field: " + string.Join(", ", reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Key}: {r.Value}")));
-        Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(5)));
-        Assert.That(rejected, Is.GreaterThan(cases.Count / 4), "the mutations should break many files");
-    }
+    private static void Check(string what, List<(byte[] Bytes, string How)> cases, string path) =>
+        LoaderFuzz.Check(what, cases, bytes => OnnxImporter.Load(bytes, path),
+            e => e.Field?.Split(' ')[0] ?? (e.Node != null ? "graph" : "(parse)"), cases.Count / 4);
 
     private static string MutateStructure(ModelProto p, Random rng)
     {
@@ -120,36 +86,6 @@ public class OnnxFuzzTests
                 if (g.Input.Count > 0 && g.Input[0].Type?.TensorType?.Shape is { } shape && shape.Dim.Count > 0)
                     shape.Dim[0].DimValue = odd[rng.Next(odd.Length)];
                 return "input dim";
-        }
-    }
-
-    /// <summary>0: flip 1-8 bytes; 1: truncate; 2: insert 1-64 random bytes.</summary>
-    private static byte[] Mutate(byte[] original, Random rng, int kind, out string how)
-    {
-        switch (kind)
-        {
-            case 0:
-            {
-                byte[] b = (byte[])original.Clone();
-                int flips = rng.Next(1, 9);
-                for (int k = 0; k < flips; k++) b[rng.Next(b.Length)] ^= (byte)rng.Next(1, 256);
-                how = $"{flips} byte flips";
-                return b;
-            }
-            case 1:
-            {
-                int length = rng.Next(original.Length);
-                how = $"truncated to {length}";
-                return original[..length];
-            }
-            default:
-            {
-                int at = rng.Next(original.Length + 1);
-                var garbage = new byte[rng.Next(1, 65)];
-                rng.NextBytes(garbage);
-                how = $"{garbage.Length} bytes inserted at {at}";
-                return [.. original[..at], .. garbage, .. original[at..]];
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using Vision.Models;
 using Vision.TfLite;
+using Vision.Tests.Harness;
 
 namespace Vision.Tests.TfLite;
 
@@ -11,7 +12,6 @@ public class TfLiteFuzzTests
 {
     private const int Cases = 300;
     private const int Seed = 20261123;
-    private static readonly TimeSpan PerCase = TimeSpan.FromSeconds(10);
 
     /// <summary>Flips, truncations and insertions anywhere in the file (most flips land in weights and still load).</summary>
     [Test]
@@ -19,7 +19,7 @@ public class TfLiteFuzzTests
     {
         byte[] original = File.ReadAllBytes(TfLiteTestData.Model("selfie_segmentation"));
         var rng = new Random(Seed);
-        var cases = Enumerable.Range(0, Cases).Select(i => Mutate(original, rng, i % 3, 0, original.Length)).ToList();
+        var cases = Enumerable.Range(0, Cases).Select(i => LoaderFuzz.ByteMutation(original, rng, i % 3)).ToList();
         Check("byte-level mutations", cases, Cases / 4);
     }
 
@@ -56,64 +56,7 @@ public class TfLiteFuzzTests
         return Enumerable.Range(0, bytes.Length).Where(i => !inWeights[i]).ToList();
     }
 
-    private static void Check(string what, List<(byte[] Bytes, string How)> cases, int minRejected)
-    {
-        int loaded = 0, rejected = 0;
-        var failures = new List<string>();
-        var reasons = new Dictionary<string, int>();
-        for (int i = 0; i < cases.Count; i++)
-        {
-            var (bytes, how) = cases[i];
-            Exception? thrown = null;
-            var run = Task.Run(() =>
-            {
-                try { TfLiteImporter.Load(bytes, "selfie.tflite"); }
-                catch (Exception e) { thrown = e; }
-            });
-            if (!run.Wait(PerCase))
-            {
-                failures.Add($"case {i} ({how}): no result within {PerCase.TotalSeconds} s");
-                continue;
-            }
-            if (thrown == null) loaded++;
-            else if (thrown is ModelLoadException mle)
-            {
-                rejected++;
-                string key = mle.Node?.Split('(').Last().TrimEnd(')') ?? mle.Field ?? "(file)";
-                reasons[key] = reasons.GetValueOrDefault(key) + 1;
-            }
-            else failures.Add($"case {i} ({how}): {thrown.GetType().Name}: {thrown.Message}\n{thrown.StackTrace}");
-        }
-        TestContext.Out.WriteLine($"{cases.Count} {what}: {loaded} loaded, {rejected} rejected with ModelLoadException, {failures.Count} failures.");
-        TestContext.Out.WriteLine("rejections by op/field: " + string.Join(", ", reasons.OrderByDescending(r => r.Value).Take(12).Select(r => $"{r.Key}: {r.Value}")));
-        Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(5)));
-        Assert.That(rejected, Is.GreaterThan(minRejected), "the mutations should break many files");
-    }
-
-    /// <summary>0: flip 1-8 bytes; 1: truncate; 2: insert 1-64 random bytes.</summary>
-    private static (byte[], string) Mutate(byte[] original, Random rng, int kind, int from, int to)
-    {
-        switch (kind)
-        {
-            case 0:
-            {
-                byte[] b = (byte[])original.Clone();
-                int flips = rng.Next(1, 9);
-                for (int k = 0; k < flips; k++) b[rng.Next(from, to)] ^= (byte)rng.Next(1, 256);
-                return (b, $"{flips} byte flips");
-            }
-            case 1:
-            {
-                int length = rng.Next(original.Length);
-                return (original[..length], $"truncated to {length}");
-            }
-            default:
-            {
-                int at = rng.Next(original.Length + 1);
-                var garbage = new byte[rng.Next(1, 65)];
-                rng.NextBytes(garbage);
-                return ([.. original[..at], .. garbage, .. original[at..]], $"{garbage.Length} bytes inserted at {at}");
-            }
-        }
-    }
+    private static void Check(string what, List<(byte[] Bytes, string How)> cases, int minRejected) =>
+        LoaderFuzz.Check(what, cases, bytes => TfLiteImporter.Load(bytes, "selfie.tflite"),
+            e => e.Node?.Split('(').Last().TrimEnd(')') ?? e.Field ?? "(file)", minRejected);
 }
