@@ -14,16 +14,9 @@ namespace Vision.Demo.Scenes;
 public static class EngineSampleScene
 {
     public const string Name = "engine-sample";
-    private const int DefaultHeadlessFrames = 120;
 
     public static int Run(DemoOptions o)
     {
-        int? frames = o.Frames;
-        if (o.Headless && frames == null)
-        {
-            frames = DefaultHeadlessFrames;
-            Console.Error.WriteLine($"[engine-sample] headless without --frames: running {frames} frames");
-        }
         string scenePath = Path.Combine(AppContext.BaseDirectory, "Scenes", Name + ".json");
         Scene scene;
         try
@@ -36,22 +29,7 @@ public static class EngineSampleScene
             return 1;
         }
 
-        using var app = new Application(new ApplicationOptions
-        {
-            Title = "Vision - engine sample (Esc quits)",
-            Width = 960,
-            Height = 540,
-            Headless = o.Headless,
-            MaxFrames = frames ?? 0,
-            // Interactive viewing is capped at 60 fps by sleeping; runs with --frames are measurements, uncapped.
-            TargetFps = frames == null ? 60 : 0,
-        });
-        if (frames == null && app.IsHeadless)
-        {
-            // A window was asked for but none could open: never run forever headless.
-            app.Options.MaxFrames = DefaultHeadlessFrames;
-            Console.Error.WriteLine($"[engine-sample] running {DefaultHeadlessFrames} frames headless");
-        }
+        using var app = DemoApplication.Create(o, "engine sample", Name);
         app.Scene = scene;
 
         int written = 0;

@@ -17,7 +17,6 @@ namespace Vision.Demo.Tasks;
 public static class VisionDemo
 {
     public const string StageScene = "stage";
-    private const int DefaultHeadlessFrames = 120;
     private const string DataDir = "/usr/share/doc/opencv-doc/examples/data";
     private const string Keys = "keys: Esc quit  S screenshot  H hud  M overlay mode  O overlay on/off\n      F feature maps  L next layer  P next channel page";
 
@@ -197,26 +196,7 @@ public static class VisionDemo
 
     private static int RunScene(Scene scene, DemoOptions o, string title)
     {
-        int? frames = o.Frames;
-        if (o.Headless && frames == null)
-        {
-            frames = DefaultHeadlessFrames;
-            Console.Error.WriteLine($"[demo] headless without --frames: running {frames} frames");
-        }
-        using var app = new Application(new ApplicationOptions
-        {
-            Title = $"Vision - {title} (Esc quits)",
-            Width = 960,
-            Height = 540,
-            Headless = o.Headless,
-            MaxFrames = frames ?? 0,
-            TargetFps = frames == null ? 60 : 0,
-        });
-        if (frames == null && app.IsHeadless)
-        {
-            app.Options.MaxFrames = DefaultHeadlessFrames;
-            Console.Error.WriteLine($"[demo] no window: running {DefaultHeadlessFrames} frames headless");
-        }
+        using var app = DemoApplication.Create(o, title, "demo");
         app.Scene = scene;
         if (scene.FindComponent<StatsHud>() is { } hud)
             hud.ExcludedMs = () => app.CaptureStats.Count > 0 ? app.CaptureStats.FrameMs[^1] : 0;
