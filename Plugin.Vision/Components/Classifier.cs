@@ -11,11 +11,10 @@ namespace Vision.Components;
 /// (a few floats) are read back without waiting, one or two frames late; scores that are not probabilities already
 /// (outside 0..1 or not summing to 1) go through a softmax.
 /// </summary>
-public sealed class Classifier : Engine.Scenes.Component
+public sealed class Classifier : NetworkConsumer
 {
     private AsyncReadback? _readback;
     private long _seen;   // the network's Version 0 means no inference yet
-    private long _preparedFrame = -1;
     private long _readVersion;
     private float[] _smoothed = [];
     private int[] _order = [];
@@ -23,8 +22,6 @@ public sealed class Classifier : Engine.Scenes.Component
     private readonly char[] _buffer = new char[512];
     private PipelineStats? _stats;
 
-    public string? NetworkObject { get; set; }
-    public NeuralNetwork? Network { get; set; }
     public string? Output { get; set; }
 
     /// <summary>One label per line; without it classes are named by index.</summary>
@@ -65,11 +62,7 @@ public sealed class Classifier : Engine.Scenes.Component
 
     public void Prepare(GraphicsDevice device)
     {
-        long frame = Scene?.Time.FrameCount ?? 0;
-        if (frame == _preparedFrame) return;
-        _preparedFrame = frame;
-        var network = Network ??= ComponentLookup.Find<NeuralNetwork>(this, NetworkObject);
-        network.Prepare(device);
+        if (PrepareNetwork(device) is not { } network) return;
         if (network.Worker == null) return;
         long t0 = Stopwatch.GetTimestamp();
         if (_readback == null)

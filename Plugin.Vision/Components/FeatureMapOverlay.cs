@@ -14,7 +14,7 @@ namespace Vision.Components;
 /// intermediates (<see cref="NeuralNetwork.KeepLayers"/> / <see cref="NeuralNetwork.AutoFeatureLayers"/>); the tiles are
 /// computed on the GPU, and only the per-channel ranges (two floats a channel) are read back, without waiting.
 /// </summary>
-public sealed class FeatureMapOverlay : Engine.Scenes.Component
+public sealed class FeatureMapOverlay : NetworkConsumer
 {
     private Texture2D? _tiles;
     private GpuBuffer? _ranges;
@@ -23,13 +23,10 @@ public sealed class FeatureMapOverlay : Engine.Scenes.Component
     private TextRenderer? _label;
     private readonly char[] _text = new char[256];
     private long _seen;   // the network's Version 0 means no inference yet
-    private long _preparedFrame = -1;
     private bool _dirty = true;
     private string _shapeText = "";
     private PipelineStats? _stats;
 
-    public string? NetworkObject { get; set; }
-    public NeuralNetwork? Network { get; set; }
 
     /// <summary>Index into the network's <see cref="NeuralNetwork.FeatureLayers"/>.</summary>
     public int LayerIndex { get; set; }
@@ -87,11 +84,7 @@ public sealed class FeatureMapOverlay : Engine.Scenes.Component
 
     public void Prepare(GraphicsDevice device)
     {
-        long frame = Scene?.Time.FrameCount ?? 0;
-        if (frame == _preparedFrame) return;
-        _preparedFrame = frame;
-        var network = Network ??= ComponentLookup.Find<NeuralNetwork>(this, NetworkObject);
-        network.Prepare(device);
+        if (PrepareNetwork(device) is not { } network) return;
         var layers = network.FeatureLayers;
         if (network.Worker == null || layers.Count == 0) return;
         if (_readback != null && _readback.Poll(device)) UpdateRange();

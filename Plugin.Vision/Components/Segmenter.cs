@@ -10,15 +10,11 @@ namespace Vision.Components;
 /// r = probability smoothed over inferences, g = the soft-thresholded mask, b = this inference's probability.
 /// Mask texels line up with the network's input rectangle (the whole frame for <see cref="ImageFit.Stretch"/>).
 /// </summary>
-public sealed class Segmenter : Engine.Scenes.Component
+public sealed class Segmenter : NetworkConsumer
 {
     private long _seen;   // the network's Version 0 means no inference yet
-    private long _preparedFrame = -1;
     private PipelineStats? _stats;
 
-    /// <summary>Name of the object holding the <see cref="NeuralNetwork"/> (default: this object's, else the scene's first).</summary>
-    public string? NetworkObject { get; set; }
-    public NeuralNetwork? Network { get; set; }
 
     /// <summary>Output to read (default: the first).</summary>
     public string? Output { get; set; }
@@ -44,11 +40,7 @@ public sealed class Segmenter : Engine.Scenes.Component
 
     public void Prepare(GraphicsDevice device)
     {
-        long frame = Scene?.Time.FrameCount ?? 0;
-        if (frame == _preparedFrame) return;
-        _preparedFrame = frame;
-        var network = Network ??= ComponentLookup.Find<NeuralNetwork>(this, NetworkObject);
-        network.Prepare(device);
+        if (PrepareNetwork(device) is not { } network) return;
         if (network.Worker == null || network.Version == _seen) return;
         _seen = network.Version;
         long t0 = Stopwatch.GetTimestamp();

@@ -1,3 +1,4 @@
+using Vision.Ops;
 using Vision.Tensors;
 
 namespace Vision.TfLite;
@@ -30,7 +31,7 @@ internal static class TfLiteLayout
         var s = t.Shape;
         if (perm.Length != s.Length) throw new ArgumentException($"perm of rank {perm.Length} for a tensor of rank {s.Length}");
         var outShape = perm.Select(p => s[p]).ToArray();
-        var inStrides = Strides(s);
+        var inStrides = Shapes.Strides(s);
         var outStrides = perm.Select(p => inStrides[p]).ToArray();
         int n = t.Length;
         var index = new int[s.Length];
@@ -49,17 +50,5 @@ internal static class TfLiteLayout
             }
         }
         return isFloat ? new Tensor(outShape, floats) : new Tensor(outShape, longs);
-    }
-
-    private static int[] Strides(int[] shape)
-    {
-        var strides = new int[shape.Length];
-        int stride = 1;
-        for (int d = shape.Length - 1; d >= 0; d--)
-        {
-            strides[d] = stride;
-            stride *= shape[d];
-        }
-        return strides;
     }
 }
