@@ -26,16 +26,21 @@ internal static class TfLiteTestData
     /// ../shared/models/images/person.jpg resized to H x W, RGB in [0, 1], as NHWC (or NCHW); a fixed-seed random image when the
     /// shared folder is absent, so the test still runs (with a weaker signal).
     /// </summary>
-    public static Tensor Photo(int h, int w, bool nchw = false, string file = "person.jpg")
+    public static Tensor Photo(int h, int w, bool nchw = false, string file = "person.jpg") => Photo(h, w, out _, nchw, file);
+
+    /// <param name="real">False when the shared photo is absent and a random image stands in: checks that need a person
+    /// in the picture must not run then.</param>
+    public static Tensor Photo(int h, int w, out bool real, bool nchw = false, string file = "person.jpg")
     {
         string? dir = OnnxTestData.SharedModelsDir();
         string? path = dir == null ? null : Path.Combine(dir, "images", file);
-        if (path == null || !File.Exists(path))
+        real = path != null && File.Exists(path);
+        if (!real)
         {
             TestContext.Out.WriteLine($"{file} not found (../shared/models/images): using a random image");
             return Tensor.Random(nchw ? [1, 3, h, w] : [1, h, w, 3], 7, 0f, 1f);
         }
-        using var bgr = Cv2.ImRead(path);
+        using var bgr = Cv2.ImRead(path!);
         return FromBgr(bgr, h, w, nchw);
     }
 
