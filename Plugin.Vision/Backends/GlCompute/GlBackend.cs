@@ -26,6 +26,13 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
     private uint _dummy;
     private bool _disposed;
 
+    // Read-only inputs are read through buffer textures (GlTextureReads): an R32F and an RGBA32F view per buffer,
+    // made at Prepare and deleted with the buffer. Off where the driver lacks the texture units, or with
+    // VISION_GL_TEXTURE_READS=0 (for A/B benchmarks); a buffer longer than the texture-buffer limit falls back to SSBOs.
+    private readonly Dictionary<uint, (uint Scalar, uint Vector)> _views = new();
+    private bool _textureReads;
+    private long _maxTexels;
+
     // Per-frame calls reach the GL thread through cached delegates reading these fields (set under _callLock), so a
     // steady-state Write/Dispatch/Read allocates nothing.
     private readonly Lock _callLock = new();
@@ -75,7 +82,28 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
         _gl.GetInteger(GLEnum.MinorVersion, out int minor);
         if (major * 10 + minor < 43)
             throw new BackendUnavailableException(Backend.GL, $"OpenGL {major}.{minor} has no compute shaders; 4.3 is needed ({_context.Description}).");
-        _dummy = NewBuffer(1);
+        _dummy = NewBuffer(4);
+        _gl.GetInteger(GLEnum.MaxComputeTextureImageUnits, out int units);
+        _gl.GetInteger(GLEnum.MaxTextureBufferSize, out int texels);
+        _maxTexels = texels;
+        _textureReads = units >= GlTextureReads.Units && Environment.GetEnvironmentVariable("VISION_GL_TEXTURE_READS") != "0";
+    }
+
+    /// <summary>The buffer-texture views of a buffer (made on first use, on the GL thread).</summary>
+    private (uint Scalar, uint Vector) Views(uint buffer)
+    {
+        if (_views.TryGetValue(buffer, out var v)) return v;
+        uint View(SizedInternalFormat format)
+        {
+            uint t = _gl.GenTexture();
+            _gl.BindTexture(TextureTarget.TextureBuffer, t);
+            _gl.TexBuffer(TextureTarget.TextureBuffer, format, buffer);
+            return t;
+        }
+        v = (View(SizedInternalFormat.R32f), View(SizedInternalFormat.Rgba32f));
+        _gl.BindTexture(TextureTarget.TextureBuffer, 0);
+        Check($"making buffer-texture views of buffer {buffer}");
+        return _views[buffer] = v;
     }
 
     private void OnGlThread(Action work)
@@ -121,7 +149,15 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
 
     private void DeleteDeadBuffers()
     {
-        while (_deadBuffers.TryDequeue(out uint h)) _gl.DeleteBuffer(h);
+        while (_deadBuffers.TryDequeue(out uint h))
+        {
+            if (_views.Remove(h, out var v))
+            {
+                _gl.DeleteTexture(v.Scalar);
+                _gl.DeleteTexture(v.Vector);
+            }
+            _gl.DeleteBuffer(h);
+        }
     }
 
     public void Write(DeviceTensor destination, ReadOnlySpan<float> source)
@@ -175,9 +211,18 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
         inputs = PreparedKernel.Slots(op, inputs);
         var launch = op.Launch(inputs.Select(t => t?.Shape).ToArray(), output.Shape);
         var buffers = inputs.Select(t => t == null ? 0u : Own(t).Handle).Append(Own(output).Handle).ToArray();
+        bool textureReads = _textureReads && buffers.Length <= GlTextureReads.VectorUnitBase
+            && inputs.All(t => t == null || Own(t).Capacity <= _maxTexels);
         GlProgram? program = null;
-        OnGlThread(() => program = Program(launch));
-        return new GlKernel(op, inputs, output, program!, buffers, launch);
+        uint[] textures = new uint[GlTextureReads.Units];
+        OnGlThread(() =>
+        {
+            program = Program(launch, textureReads);
+            if (!textureReads) return;
+            for (int slot = 0; slot < buffers.Length; slot++)
+                (textures[slot], textures[GlTextureReads.VectorUnitBase + slot]) = Views(buffers[slot] == 0 ? _dummy : buffers[slot]);
+        });
+        return new GlKernel(op, inputs, output, program!, buffers, textures, launch);
     }
 
     public void Dispatch(PreparedKernel[] kernels, int start, int count)
@@ -237,11 +282,11 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
         times.CopyTo(milliseconds);
     }
 
-    private GlProgram Program(KernelLaunch launch)
+    private GlProgram Program(KernelLaunch launch, bool textureReads)
     {
-        string key = launch.Kernel + "|" + launch.Variant;
+        string key = launch.Kernel + "|" + launch.Variant + (textureReads ? "|t" : "");
         if (!_programs.TryGetValue(key, out var program))
-            _programs[key] = program = _compiler.Compile(launch.Kernel, launch.Defines);
+            _programs[key] = program = _compiler.Compile(launch.Kernel, launch.Defines, textureReads);
         return program;
     }
 
@@ -252,13 +297,15 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
         _gl.UseProgram(program.Handle);
         for (uint slot = 0; slot < k.Buffers.Length; slot++)
             _gl.BindBufferBase(BufferTargetARB.ShaderStorageBuffer, slot, k.Buffers[slot] == 0 ? _dummy : k.Buffers[slot]);
+        if (program.TextureReads)
+            fixed (uint* t = k.Textures) _gl.BindTextures(0, GlTextureReads.Units, t);
         if (program.CountLocation >= 0) _gl.Uniform1(program.CountLocation, k.Items);
         if (program.ParamsLocation >= 0)
             fixed (int* p = k.Ints) _gl.Uniform1(program.ParamsLocation, (uint)KernelLaunch.MaxInts, p);
         if (program.FloatsLocation >= 0)
             fixed (float* f = k.Floats) _gl.Uniform1(program.FloatsLocation, (uint)KernelLaunch.MaxFloats, f);
         _gl.DispatchCompute(k.GroupsX, k.GroupsY, 1);
-        _gl.MemoryBarrier(MemoryBarrierMask.ShaderStorageBarrierBit);
+        _gl.MemoryBarrier(MemoryBarrierMask.ShaderStorageBarrierBit | MemoryBarrierMask.TextureFetchBarrierBit);
         if (_gl.GetError() is var error && error != GLEnum.NoError)
             throw new ComputeException($"OpenGL: glDispatchCompute({k.Op.Name} [{program.Variant}]) failed with {error}.", (int)error);
     }
@@ -267,17 +314,19 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
     {
         public GlProgram Program { get; }
         public uint[] Buffers { get; }
+        public uint[] Textures { get; }
         public int[] Ints { get; } = new int[KernelLaunch.MaxInts];
         public float[] Floats { get; } = new float[KernelLaunch.MaxFloats];
         public int Items { get; }
         public uint GroupsX { get; }
         public uint GroupsY { get; }
 
-        public GlKernel(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output, GlProgram program, uint[] buffers, KernelLaunch launch)
+        public GlKernel(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output, GlProgram program, uint[] buffers, uint[] textures, KernelLaunch launch)
             : base(op, CheckShapes(op, inputs, output))
         {
             Program = program;
             Buffers = buffers;
+            Textures = textures;
             launch.Ints.CopyTo(Ints, 0);
             launch.Floats.CopyTo(Floats, 0);
             Items = launch.Items;
@@ -314,6 +363,12 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
         void Release()
         {
             DeleteDeadBuffers();
+            foreach (var (scalar, vector) in _views.Values)
+            {
+                _gl.DeleteTexture(scalar);
+                _gl.DeleteTexture(vector);
+            }
+            _views.Clear();
             foreach (var p in _programs.Values) p.Dispose();
             _programs.Clear();
             if (_dummy != 0) _gl.DeleteBuffer(_dummy);

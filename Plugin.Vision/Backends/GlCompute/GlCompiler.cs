@@ -6,10 +6,13 @@ namespace Vision.Backends.GlCompute;
 /// <summary>Compiles and links <c>Shaders/&lt;kernel&gt;.comp</c> for a variant; failures throw with the info log.</summary>
 internal sealed class GlCompiler(GL gl)
 {
-    public GlProgram Compile(string kernel, string[] defines)
+    /// <summary>Compiles a kernel variant; with <paramref name="textureReads"/> its read-only buffers are read through
+    /// buffer textures (<see cref="GlTextureReads"/>).</summary>
+    public GlProgram Compile(string kernel, string[] defines, bool textureReads)
     {
         string variant = string.Join(" ", defines);
         string source = KernelSource.Expand(kernel + ".comp", "#version 430 core\n", defines);
+        if (textureReads) source = GlTextureReads.Rewrite(source);
         uint shader = gl.CreateShader(ShaderType.ComputeShader);
         try
         {
@@ -29,7 +32,7 @@ internal sealed class GlCompiler(GL gl)
                 gl.DeleteProgram(program);
                 throw new KernelCompileException("OpenGL", kernel, variant, log);
             }
-            return new GlProgram(gl, program, variant);
+            return new GlProgram(gl, program, textureReads ? variant + " (texture reads)" : variant, textureReads);
         }
         finally
         {
