@@ -64,6 +64,17 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     public void DepthwiseFourWideStrided5x5() =>
         Check(new Conv2d(2, 2, new Pads(1, 2, 2, 1), group: 3), Random(1, 3, 9, 16), Random(3, 1, 5, 5), Random(3));
 
+    // ROW8: stride 1 along rows, rows a multiple of 8: 8 outputs per item over one load of each input row; borders on
+    // every side, vertical stride and dilation, a residual before the activation, no bias.
+    [Test]
+    public void DepthwiseRowSliding5x5() =>
+        Check(new Conv2d(2, 1, new Pads(3, 1, 2, 3), dilationH: 2, group: 7, activation: Activation.HardSwish),
+            [Random(2, 7, 11, 16), Random(7, 1, 5, 5), Random(7), Random(2, 7, 4, 16)], Tolerance.Transcendental);
+
+    [Test]
+    public void DepthwiseRowSliding3x3NoBias() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), group: 3, activation: Activation.Relu), Random(1, 3, 5, 24), Random(3, 1, 3, 3), null);
+
     [Test]
     public void DepthwiseDilatedNoBias() =>
         Check(new Conv2d(pads: Pads.Uniform(2), dilationH: 2, dilationW: 2, group: 3), Random(1, 3, 7, 8), Random(3, 1, 3, 3), null);
