@@ -118,8 +118,9 @@ public sealed class Conv2d(
         if (IsPointwise(x, w) && !InputNhwc)
         {
             int p = x[2] * x[3];
+            // C4: input channels a multiple of 4 (the GL entry then takes 4 per step with 4-wide weight loads).
             return new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + 3) / 4) * (p / 4), [x[1], w[0], p / 4], floats, bias, residual, after, act,
-                hasScale ? "HAS_SCALE" : "");
+                hasScale ? "HAS_SCALE" : "", x[1] % 4 == 0 ? "C4" : "");
         }
         if (Group == x[1] && Group == w[0] && !InputNhwc)
         {

@@ -104,6 +104,17 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     public void PointwiseInputScale() =>
         Check(new Conv2d(activation: Activation.Relu), Random(2, 6, 4, 4), Random(5, 6, 1, 1), Random(5), Random(2, 5, 4, 4), Random(2, 6, 1, 1));
 
+    // C4: input channels a multiple of 4 (4 per step, 4-wide weight loads); batch 2, K % 4 != 0, residual, scale.
+    [Test]
+    public void PointwiseFourChannelSteps() =>
+        Check(new Conv2d(activation: Activation.HardSwish), [Random(2, 12, 3, 4), Random(7, 12, 1, 1), Random(7), Random(2, 7, 3, 4)],
+            Tolerance.Transcendental);
+
+    [Test]
+    public void PointwiseFourChannelStepsInputScale() =>
+        Check(new Conv2d(activation: Activation.Relu, residualAfterActivation: true),
+            Random(2, 8, 4, 5), Random(6, 8, 1, 1), null, Random(2, 6, 4, 5), Random(2, 8, 1, 1));
+
     [Test]
     public void InputScaleOnA3x3IsAShapeError() =>
         Assert.Throws<ShapeException>(() => new Conv2d(pads: Pads.Uniform(1)).OutputShape([[1, 3, 4, 4], [2, 3, 3, 3], null, null, [1, 3, 1, 1]]));
