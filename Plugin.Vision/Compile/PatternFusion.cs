@@ -13,7 +13,12 @@ namespace Vision.Compile;
 /// <item>Input transpose: <c>Conv(Transpose(x, 0,3,1,2))</c> reads the channels-last x directly.</item>
 /// <item>HardSwish spelled out (TF exports, MobileNetV3): <c>Mul(x, Clip(Add(x, 3), 0, 6))</c> scaled by 1/6 (Mul or Div,
 /// either order) becomes one <c>Unary(HardSwish)</c>, which activation fusion then moves into x's producer.</item>
-/// <item>Squeeze-and-excitation scale: <c>Conv1x1(Mul(x, s))</c> with s [N,C,1,1] scales x inside the conv.</item>
+/// <item>Squeeze-and-excitation scale: <c>Conv1x1(Mul(x, s))</c> with s [N,C,1,1] scales x inside the conv, and
+/// <c>Conv1x1(Add(Mul(x, s), z))</c> (or <c>Conv1x1(Add(x, z))</c>) adds z there too (MediaPipe's decoder blocks).</item>
+/// <item>Upsampling before a 1x1 conv: <c>Conv1x1(Resize(x))</c> becomes <c>Resize(Conv1x1(x))</c>. Nearest and
+/// bilinear resizing mix each channel's pixels with weights summing to 1, and a 1x1 conv mixes channels per pixel, so
+/// the two commute (bias included); the conv then runs on the smaller image and the resize moves the conv's channels.
+/// Runs first, so the conv's new input can fuse further.</item>
 /// <item>Residual add: <c>Add(Conv(...), skip)</c> (or <c>Add(skip, Conv)</c>) with the conv's output used once becomes a
 /// conv that adds <c>skip</c> before its activation; <c>Add(act(Conv(...)), skip)</c> one that adds it after.</item>
 /// </list>
@@ -23,6 +28,7 @@ internal static class PatternFusion
     public static void Apply(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, Dictionary<string, Tensor> constants,
         Dictionary<string, int[]> shapes)
     {
+        ConvBeforeUpsampling(steps, aliases, protect, shapes);
         FoldScaleMul(steps, aliases, protect, constants, shapes);
         FoldBiasAdd(steps, aliases, protect, constants, shapes);
         FoldInputTranspose(steps, aliases, protect);
@@ -148,31 +154,79 @@ internal static class PatternFusion
     }
 
     /// <summary>
-    /// Squeeze-and-excitation's last step, <c>Mul(x, s)</c> with s [N,C,1,1], read only by a 1x1 conv: the conv scales its
-    /// input channels itself.
+    /// Squeeze-and-excitation's last step, <c>Mul(x, s)</c> with s [N,C,1,1], read only by a 1x1 conv, or by an
+    /// <c>Add(_, z)</c> read only by a 1x1 conv (also an Add of two same-shape tensors alone): the conv reads
+    /// <c>x * s + z</c> itself.
     /// </summary>
     private static void FuseInputScale(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes)
     {
         var uses = Uses(steps, aliases, protect);
         for (int i = 0; i < steps.Count; i++)
         {
-            var mul = steps[i];
-            if (mul.Op is not Binary { Kind: BinaryKind.Mul, Activation.Kind: ActivationKind.None } || mul.Inputs.Length != 2) continue;
-            if (!shapes.TryGetValue(mul.Inputs[0]!, out var a) || !shapes.TryGetValue(mul.Inputs[1]!, out var b)) continue;
-            var (x, scale) = IsChannelScale(b, a) ? (mul.Inputs[0]!, mul.Inputs[1]!) : IsChannelScale(a, b) ? (mul.Inputs[1]!, mul.Inputs[0]!) : (null, null);
-            if (x == null || scale == null) continue;
-            int ci = OnlyConsumer(steps, i, mul.Output, uses);
-            if (ci < 0 || steps[ci].Op is not Conv2d { InputNhwc: false } conv || steps[ci].Inputs[0] != mul.Output) continue;
+            var first = steps[i];
+            if (first.Op is not Binary { Activation.Kind: ActivationKind.None } op || first.Inputs.Length != 2) continue;
+            if (!shapes.TryGetValue(first.Inputs[0]!, out var a) || !shapes.TryGetValue(first.Inputs[1]!, out var b)) continue;
+            string? x = null, scale = null, addend = null;
+            var removed = new List<int> { i };
+            int ci = OnlyConsumer(steps, i, first.Output, uses);
+            if (op.Kind == BinaryKind.Mul)
+            {
+                (x, scale) = IsChannelScale(b, a) ? (first.Inputs[0]!, first.Inputs[1]!) : IsChannelScale(a, b) ? (first.Inputs[1]!, first.Inputs[0]!) : (null, null);
+                if (x == null || ci < 0) continue;
+                // Then an Add of a tensor shaped like x, read only by the conv.
+                if (steps[ci].Op is Binary { Kind: BinaryKind.Add, Activation.Kind: ActivationKind.None } && steps[ci].Inputs.Length == 2)
+                {
+                    var add = steps[ci];
+                    string? other = add.Inputs[0] == first.Output ? add.Inputs[1] : add.Inputs[0];
+                    if (other == null || other == first.Output || !shapes.TryGetValue(other, out var z) || !z.AsSpan().SequenceEqual(shapes[x])) continue;
+                    addend = other;
+                    removed.Add(ci);
+                    ci = OnlyConsumer(steps, ci, add.Output, uses);
+                }
+            }
+            else if (op.Kind == BinaryKind.Add && a.AsSpan().SequenceEqual(b) && first.Inputs[0] != first.Inputs[1])
+                (x, addend) = (first.Inputs[0]!, first.Inputs[1]!);
+            if (x == null || ci < 0 || steps[ci].Op is not Conv2d { InputNhwc: false } conv) continue;
             var convStep = steps[ci];
-            if (convStep.Inputs.Length > 4 && convStep.Inputs[4] != null) continue;
+            if (convStep.Inputs[0] != steps[removed[^1]].Output || convStep.Inputs.Skip(4).Any(v => v != null)) continue;
             if (!conv.IsPointwise(shapes[x], shapes[convStep.Inputs[1]!])) continue;
-            var inputs = new string?[5];
+            // Every input must exist when the conv runs (it does: they fed steps before it).
+            var inputs = new string?[6];
             for (int k = 0; k < convStep.Inputs.Length; k++) inputs[k] = convStep.Inputs[k];
             inputs[0] = x;
             inputs[4] = scale;
+            inputs[5] = addend;
             steps[ci] = convStep with { Inputs = inputs };
-            steps.RemoveAt(i);
+            foreach (int r in removed.OrderDescending()) steps.RemoveAt(r);
             i--;
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
+    /// <summary><c>Conv1x1(Resize(x))</c> with the resize read only by the conv becomes <c>Resize(Conv1x1(x))</c> when it upsamples.</summary>
+    private static void ConvBeforeUpsampling(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, Dictionary<string, int[]> shapes)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var up = steps[i];
+            if (up.Op is not Resize resize || up.OutputShape.Length != 4 || !shapes.TryGetValue(up.Inputs[0]!, out var x)) continue;
+            if (up.OutputShape[2] < x[2] || up.OutputShape[3] < x[3] || up.OutputShape[2] * up.OutputShape[3] == x[2] * x[3]) continue;
+            int ci = OnlyConsumer(steps, i, up.Output, uses);
+            if (ci < 0 || steps[ci].Op is not Conv2d { InputNhwc: false, Activation.Kind: ActivationKind.None } conv) continue;
+            var convStep = steps[ci];
+            if (convStep.Inputs[0] != up.Output || convStep.Inputs.Skip(3).Any(v => v != null)) continue;
+            var w = shapes[convStep.Inputs[1]!];
+            if (w[2] != 1 || w[3] != 1 || conv.StrideH != 1 || conv.StrideW != 1 || conv.Group != 1 || conv.Pads != default) continue;
+            int k = w[0];
+            string low = convStep.Output + "/before_resize";
+            int[] lowShape = [x[0], k, x[2], x[3]];
+            var moved = resize.Sizes is { } sizes ? resize.WithSizes([sizes[0], k, sizes[2], sizes[3]]) : resize;
+            var inputs = (string?[])convStep.Inputs.Clone();
+            inputs[0] = up.Inputs[0];
+            steps[ci] = new Step(up.Node, moved, [low], convStep.Output, convStep.OutputShape);
+            steps[i] = convStep with { Inputs = inputs, Output = low, OutputShape = lowShape };
+            shapes[low] = lowShape;
             uses = Uses(steps, aliases, protect);
         }
     }

@@ -6,7 +6,8 @@ namespace Vision.Ops;
 /// <summary>
 /// 2D convolution (cross-correlation, as every framework computes it): inputs x [N,C,H,W], w [K,C/group,KH,KW], an
 /// optional bias [K], an optional residual [N,K,OH,OW] added before the activation (a fused skip connection), and, on
-/// 1x1 convolutions only, an optional input scale [N,C,1,1] multiplied into x (a fused squeeze-and-excitation). Covers
+/// 1x1 convolutions only, an optional input scale [N,C,1,1] multiplied into x (a fused squeeze-and-excitation) and an
+/// optional input addend [N,C,H,W] added after it (the Add that follows such a multiply): the conv reads x * s + z. Covers
 /// stride, asymmetric padding, dilation, groups (depthwise when group = C = K), 1x1, and a fused activation. The GPU
 /// kernel is chosen by shape: <c>conv2d_1x1</c> (a register-tiled GEMM) for stride-1 unpadded 1x1, <c>conv2d_dw</c>
 /// (kernel size compiled in) for depthwise, else <c>conv2d</c>.
@@ -39,7 +40,7 @@ public sealed class Conv2d(
     /// <summary>x's shape as [N,C,H,W] whatever its layout.</summary>
     private int[] Nchw(int[] x) => InputNhwc ? [x[0], x[3], x[1], x[2]] : x;
 
-    public override int InputSlots => 5;
+    public override int InputSlots => 6;
 
     public override string Name => "conv2d";
 
@@ -65,6 +66,13 @@ public sealed class Conv2d(
             if (!IsPointwise(x, w) || InputNhwc)
                 throw new ShapeException("conv2d: an input scale is only supported on a 1x1, stride-1, unpadded, one-group convolution");
         }
+        if (inputs.Count > 5 && inputs[5] is { } z)
+        {
+            if (!z.AsSpan().SequenceEqual(x))
+                throw new ShapeException($"conv2d: input addend {Tensor.ShapeString(z)} must have x's shape {Tensor.ShapeString(x)}");
+            if (!IsPointwise(x, w) || InputNhwc)
+                throw new ShapeException("conv2d: an input addend is only supported on a 1x1, stride-1, unpadded, one-group convolution");
+        }
         return y;
     }
 
@@ -73,6 +81,7 @@ public sealed class Conv2d(
         Tensor x = inputs[0]!, w = inputs[1]!;
         if (InputNhwc) x = new Transpose([0, 3, 1, 2]).Reference(x);
         if (inputs.Count > 4 && inputs[4] is { } scale) x = new Binary(BinaryKind.Mul).Reference(x, scale);
+        if (inputs.Count > 5 && inputs[5] is { } addend) x = new Binary(BinaryKind.Add).Reference(x, addend);
         Tensor? bias = inputs.Count > 2 ? inputs[2] : null;
         Tensor? residual = inputs.Count > 3 ? inputs[3] : null;
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3];
@@ -110,6 +119,7 @@ public sealed class Conv2d(
         bool hasBias = inputs.Count > 2 && inputs[2] != null;
         bool hasResidual = inputs.Count > 3 && inputs[3] != null;
         bool hasScale = inputs.Count > 4 && inputs[4] != null;
+        bool hasAddend = inputs.Count > 5 && inputs[5] != null;
         string bias = hasBias ? "HAS_BIAS" : "";
         string residual = hasResidual ? "HAS_RESIDUAL" : "", after = hasResidual && ResidualAfterActivation ? "RESIDUAL_AFTER_ACT" : "";
         var floats = Activations.Floats(Activation);
@@ -120,7 +130,7 @@ public sealed class Conv2d(
             int p = x[2] * x[3];
             // C4: input channels a multiple of 4 (the GL entry then takes 4 per step with 4-wide weight loads).
             return new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + 3) / 4) * (p / 4), [x[1], w[0], p / 4], floats, bias, residual, after, act,
-                hasScale ? "HAS_SCALE" : "", x[1] % 4 == 0 ? "C4" : "");
+                hasScale ? "HAS_SCALE" : "", hasAddend ? "HAS_ADDEND" : "", x[1] % 4 == 0 ? "C4" : "");
         }
         if (Group == x[1] && Group == w[0] && !InputNhwc)
         {

@@ -53,6 +53,9 @@ public sealed class Resize : Op
     public static Resize Upsample(ResizeMode mode, float[] scales) =>
         new(mode, scales: scales, coordinates: ResizeCoordinates.Asymmetric, nearestMode: ResizeNearestMode.Floor);
 
+    /// <summary>The same resize to other output sizes (a graph rewrite that changes the channel count).</summary>
+    public Resize WithSizes(int[] sizes) => new(Mode, sizes: sizes, coordinates: Coordinates, nearestMode: NearestMode);
+
     public override string Name => "resize";
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
