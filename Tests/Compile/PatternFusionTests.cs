@@ -84,4 +84,54 @@ public sealed class PatternFusionTests
         }
         TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Kernel, "folded vs Mul/Add");
     }
+
+    /// <summary>
+    /// A MediaPipe decoder block: Resize(linear or nearest) then a 1x1 conv (swapped: the conv runs before the upsampling),
+    /// then x * s + skip read by another 1x1 conv (fused into it). Three steps instead of five, the unfused result.
+    /// </summary>
+    [TestCase("linear")]
+    [TestCase("nearest")]
+    public void DecoderBlockRunsItsConvBeforeUpsamplingAndFusesTheScaledSkip(string mode)
+    {
+        var model = new Model
+        {
+            Inputs =
+            [
+                new ValueInfo("x", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(6), Dim.Fixed(3), Dim.Fixed(4)]),
+                new ValueInfo("s", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(5), Dim.Fixed(1), Dim.Fixed(1)]),
+                new ValueInfo("skip", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(5), Dim.Fixed(6), Dim.Fixed(8)]),
+            ],
+            Outputs = [new ValueInfo("y", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(3), Dim.Fixed(6), Dim.Fixed(8)])],
+            Initializers = new Dictionary<string, Tensor>(StringComparer.Ordinal)
+            {
+                ["scales"] = new Tensor([4], [1f, 1f, 2f, 2f]),
+                ["W1"] = Tensor.Random([5, 6, 1, 1], seed: 1),
+                ["B1"] = Tensor.Random([5], seed: 2),
+                ["W2"] = Tensor.Random([3, 5, 1, 1], seed: 3),
+            },
+            OpsetVersion = 13,
+            Nodes =
+            [
+                new("up", "Resize", "", ["x", "", "scales"], ["u"], [NodeAttribute.Of("mode", mode)]),
+                new("conv1", "Conv", "", ["u", "W1", "B1"], ["c"]),
+                new("mul", "Mul", "", ["skip", "s"], ["m"]),
+                new("add", "Add", "", ["m", "c"], ["a"]),
+                new("conv2", "Conv", "", ["a", "W2"], ["y"]),
+            ],
+        };
+        var shapes = new Dictionary<string, int[]> { ["x"] = [1, 6, 3, 4], ["s"] = [1, 5, 1, 1], ["skip"] = [1, 5, 6, 8] };
+        var plan = GraphCompiler.Compile(model, shapes);
+        Assert.That(plan.Steps.Select(s => s.Op.Name), Is.EqualTo(new[] { "conv2d", "resize", "conv2d" }), string.Join("; ", plan.Steps));
+        Assert.That(plan.Steps[2].Inputs[0], Is.EqualTo("skip"));
+        Assert.That(plan.Steps[2].Inputs[4], Is.EqualTo("s"));
+        Assert.That(plan.Steps[2].Inputs[5], Is.EqualTo("c"));
+        Tensor x = Tensor.Random([1, 6, 3, 4], seed: 4), s = Tensor.Random([1, 5, 1, 1], seed: 5), skip = Tensor.Random([1, 5, 6, 8], seed: 6);
+        Tensor RunWith(bool fuse)
+        {
+            using var worker = new Worker(model, Vision.Backends.Backend.CPU, new WorkerOptions { Compile = CompileOptions.Default with { FusePatterns = fuse } });
+            worker.Run(new Dictionary<string, Tensor> { ["x"] = x, ["s"] = s, ["skip"] = skip });
+            return worker.PeekOutput();
+        }
+        TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Kernel, "decoder block fused vs unfused");
+    }
 }

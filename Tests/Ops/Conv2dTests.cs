@@ -115,6 +115,17 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
         Check(new Conv2d(activation: Activation.Relu, residualAfterActivation: true),
             Random(2, 8, 4, 5), Random(6, 8, 1, 1), null, Random(2, 6, 4, 5), Random(2, 8, 1, 1));
 
+    // HAS_ADDEND: the conv reads x * s + z (an SE multiply and the Add after it), with and without 4-channel steps.
+    [TestCase(8)]
+    [TestCase(7)]
+    public void PointwiseInputScaleAndAddend(int channels) =>
+        Check(new Conv2d(activation: Activation.Relu), Random(2, channels, 4, 3), Random(5, channels, 1, 1), Random(5), null,
+            Random(2, channels, 1, 1), Random(2, channels, 4, 3));
+
+    [Test]
+    public void PointwiseInputAddendAlone() =>
+        Check(new Conv2d(), Random(1, 4, 2, 6), Random(9, 4, 1, 1), null, null, null, Random(1, 4, 2, 6));
+
     [Test]
     public void InputScaleOnA3x3IsAShapeError() =>
         Assert.Throws<ShapeException>(() => new Conv2d(pads: Pads.Uniform(1)).OutputShape([[1, 3, 4, 4], [2, 3, 3, 3], null, null, [1, 3, 1, 1]]));
