@@ -22,6 +22,27 @@ internal static class ComponentShaders
         return device.Shared(key, create);
     }
 
+    /// <summary>
+    /// A variant of a quad's fragment shader, compiled with <c>#define VARIANT n</c>. Why variants and not a uniform
+    /// switch: llvmpipe runs a fragment shader's branches under lane masks, so a costly branch no pixel takes is paid
+    /// anyway (the composite's 49-tap blur cost 33 ms a frame in the replace-background mode that never blurs).
+    /// </summary>
+    public static ShaderProgram Quad(GraphicsDevice device, string fragment, int variant)
+    {
+        var (key, create) = Variants.GetOrAdd((fragment, variant), v => ($"vision-components:quad+{v.Item1}#{v.Item2}",
+            d => ShaderProgram.Create(d, $"{v.Item1}#{v.Item2}", Source("quad.vert"), WithVariant(Source(v.Item1 + ".frag"), v.Item2))));
+        return device.Shared(key, create);
+    }
+
+    private static readonly ConcurrentDictionary<(string, int), (string Key, Func<GraphicsDevice, ShaderProgram> Create)> Variants = new();
+
+    /// <summary>The source with <c>#define VARIANT n</c> after its #version line.</summary>
+    private static string WithVariant(string source, int variant)
+    {
+        int eol = source.IndexOf('\n');
+        return source[..(eol + 1)] + $"#define VARIANT {variant}\n" + source[(eol + 1)..];
+    }
+
     public static string Source(string file)
     {
         using var stream = typeof(ComponentShaders).Assembly.GetManifestResourceStream("Components/Shaders/" + file)

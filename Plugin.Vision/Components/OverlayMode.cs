@@ -1,6 +1,6 @@
 namespace Vision.Components;
 
-/// <summary>What <see cref="SegmentationOverlay"/> does with the mask (the values match composite.frag's u_mode).</summary>
+/// <summary>What <see cref="SegmentationOverlay"/> does with the mask (the values are composite.frag's VARIANT).</summary>
 public enum OverlayMode
 {
     /// <summary>Tint the person with <see cref="SegmentationOverlay.Tint"/>.</summary>

@@ -85,14 +85,13 @@ public sealed class SegmentationOverlay : Engine.Scenes.Component
         _target.Bind();
         gl.ClearColor(0, 0, 0, 0);
         gl.Clear(ClearBufferMask.ColorBufferBit);
-        var shader = ComponentShaders.Quad(device, "composite");
+        var shader = ComponentShaders.Quad(device, "composite", (int)Mode);
         shader.Use();
         shader.Set("u_rect", new Vector4(0, 0, _target.Width, _target.Height));
         shader.Set("u_target", new Vector2(_target.Width, _target.Height));
         shader.Set("u_frame", 0);
         shader.Set("u_mask", 1);
         shader.Set("u_background", 2);
-        shader.Set("u_mode", (int)Mode);
         shader.Set("u_tint", Tint);
         shader.Set("u_texel", new Vector2(1f / frameTexture.Width, 1f / frameTexture.Height));
         shader.Set("u_blur", BlurRadius);

@@ -1,11 +1,11 @@
 #version 430 core
 // Frame + mask -> composite: 0 tint the person, 1 blur the background, 2 replace the background with an image,
-// 3 cut the person out (alpha = mask), 4 show the mask as a heat map over the frame.
+// 3 cut the person out (alpha = mask), 4 show the mask as a heat map over the frame. The mode is the compile-time
+// VARIANT (ComponentShaders.Quad with a variant): on llvmpipe a uniform branch still pays for the blur it skips.
 in vec2 v_uv;
 uniform sampler2D u_frame;
 uniform sampler2D u_mask;
 uniform sampler2D u_background;
-uniform int u_mode;
 uniform vec4 u_tint;
 uniform vec2 u_texel;      // 1 / frame size
 uniform float u_blur;      // blur radius in frame texels
@@ -32,10 +32,17 @@ void main() {
     float m = texture(u_mask, v_uv).g;
     vec3 c;
     float a = 1.0;
-    if (u_mode == 0) c = mix(frame, mix(frame, u_tint.rgb, u_tint.a), m);
-    else if (u_mode == 1) c = mix(blurred(v_uv), frame, m);
-    else if (u_mode == 2) c = mix(texture(u_background, v_uv).rgb, frame, m);
-    else if (u_mode == 3) { c = frame; a = m; }
-    else c = mix(frame, heat(texture(u_mask, v_uv).r), 0.6);
+#if VARIANT == 0
+    c = mix(frame, mix(frame, u_tint.rgb, u_tint.a), m);
+#elif VARIANT == 1
+    c = mix(blurred(v_uv), frame, m);
+#elif VARIANT == 2
+    c = mix(texture(u_background, v_uv).rgb, frame, m);
+#elif VARIANT == 3
+    c = frame;
+    a = m;
+#else
+    c = mix(frame, heat(texture(u_mask, v_uv).r), 0.6);
+#endif
     o_color = vec4(c, a);
 }
