@@ -66,6 +66,87 @@ public sealed class SelfieSegmentationTests
         Assert.That(iou, Is.GreaterThanOrEqualTo(0.95));
     }
 
+    /// <summary>
+    /// Every composite mode (each a compiled shader variant) on the person photo: the cut-out's alpha covers the person
+    /// and not the rest, tint and replace keep the person's pixels and change the rest, blur smooths the background,
+    /// the heat map differs from the frame everywhere the mask is.
+    /// </summary>
+    [Test]
+    public unsafe void EveryOverlayModeComposesTheFrameWithTheMask()
+    {
+        string model = SharedModels.File("selfie_segmentation.onnx");
+        string photo = SharedModels.File("images/person.jpg");
+        var modes = Enum.GetValues<OverlayMode>();
+        var outputs = new Dictionary<OverlayMode, byte[]>();
+        byte[] mask = [];
+        int width = 0, height = 0;
+        var overlays = new List<SegmentationOverlay>();
+        Segmenter? seg = null;
+        NeuralNetwork? nn = null;
+        using var app = VisionRun.Until(scene =>
+        {
+            var cam = scene.CreateObject("Input").AddComponent<CameraSource>();
+            cam.InputPath = photo;
+            cam.RealTime = false;
+            cam.Log = _ => { };
+            var net = scene.CreateObject("Network");
+            nn = net.AddComponent<NeuralNetwork>();
+            nn.ModelPath = model;
+            nn.Backend = "gl";
+            nn.Log = _ => { };
+            seg = net.AddComponent<Segmenter>();
+            seg.Smoothing = 0;
+            foreach (var mode in modes)
+            {
+                var o = net.AddComponent<SegmentationOverlay>();
+                o.Mode = mode;
+                o.DrawOnScreen = false;
+                overlays.Add(o);
+            }
+        }, _ => (seg!.Version > 0 && overlays.All(o => o.Output != null)) || nn!.Error != null, atEnd: a =>
+        {
+            var gl = a.Device.Gl;
+            gl.PixelStore(PixelStoreParameter.PackAlignment, 1);
+            foreach (var o in overlays)
+            {
+                (width, height) = (o.Output!.Width, o.Output.Height);
+                var rgba = new byte[width * height * 4];
+                o.Output.Bind(0);
+                fixed (byte* p = rgba) gl.GetTexImage(TextureTarget.Texture2D, 0, PixelFormat.Rgba, PixelType.UnsignedByte, p);
+                outputs[o.Mode] = rgba;
+            }
+            // The cut-out's alpha is the soft mask at the frame's size.
+            mask = outputs[OverlayMode.CutOut].Where((_, i) => i % 4 == 3).ToArray();
+        });
+        Assert.That(nn!.Error, Is.Null);
+        int n = width * height;
+        int person = mask.Count(m => m >= 200), background = mask.Count(m => m <= 50);
+        Assert.That(person, Is.GreaterThan(n / 20), "the cut-out's alpha should cover the person");
+        Assert.That(background, Is.GreaterThan(n / 20), "and leave the background transparent");
+        var frame = outputs[OverlayMode.CutOut];   // rgb = the frame everywhere
+        double MeanDiff(OverlayMode mode, Func<byte, bool> where)
+        {
+            var o = outputs[mode];
+            double sum = 0;
+            int count = 0;
+            for (int i = 0; i < n; i++)
+                if (where(mask[i]))
+                {
+                    for (int c = 0; c < 3; c++) sum += Math.Abs(o[i * 4 + c] - frame[i * 4 + c]);
+                    count++;
+                }
+            return sum / (3.0 * count);
+        }
+        foreach (var mode in new[] { OverlayMode.Replace, OverlayMode.Blur })
+        {
+            TestContext.Out.WriteLine($"{mode}: person {MeanDiff(mode, m => m >= 250):F2}, background {MeanDiff(mode, m => m <= 5):F2} mean |diff| from the frame");
+            Assert.That(MeanDiff(mode, m => m >= 250), Is.LessThan(2.0), $"{mode} keeps the person");
+            Assert.That(MeanDiff(mode, m => m <= 5), Is.GreaterThan(2.0), $"{mode} changes the background");
+        }
+        Assert.That(MeanDiff(OverlayMode.Tint, m => m >= 250), Is.GreaterThan(MeanDiff(OverlayMode.Tint, m => m <= 5) + 10), "tint colours the person");
+        Assert.That(MeanDiff(OverlayMode.HeatMap, m => true), Is.GreaterThan(10), "the heat map covers the frame");
+    }
+
     /// <summary>ONNX Runtime on the photo resized (area) to 256x256, RGB in 0..1.</summary>
     private static float[] OrtMask(string model, string photo)
     {
