@@ -1,20 +1,23 @@
 #version 430 core
-// Per-channel min and max of a [1,C,H,W] (or NHWC) tensor: one work group per channel, a shared-memory reduction.
+// Per-channel min and max of a [1,C,H,W] (or NHWC) tensor for channels u_first.. (one work group each), a shared-
+// memory reduction. The tensor is read through a buffer texture (R32F view of its buffer): a gather on llvmpipe,
+// where a storage-buffer load is a loop over the lanes.
 layout(local_size_x = 64) in;
-layout(std430, binding = 0) readonly buffer Input { float data[]; };
+layout(binding = 0) uniform samplerBuffer data;
 layout(std430, binding = 1) writeonly buffer Ranges { float ranges[]; };   // min, max per channel
 uniform int u_channels;
 uniform int u_plane;       // H * W
 uniform int u_nhwc;
+uniform int u_first;       // first channel of the page
 shared float s_min[64];
 shared float s_max[64];
 
 void main() {
-    int ch = int(gl_WorkGroupID.x);
+    int ch = u_first + int(gl_WorkGroupID.x);
     int t = int(gl_LocalInvocationID.x);
     float lo = 3.4e38, hi = -3.4e38;
     for (int i = t; i < u_plane; i += 64) {
-        float v = data[u_nhwc == 1 ? i * u_channels + ch : ch * u_plane + i];
+        float v = texelFetch(data, u_nhwc == 1 ? i * u_channels + ch : ch * u_plane + i).x;
         lo = min(lo, v);
         hi = max(hi, v);
     }

@@ -2,8 +2,9 @@
 // A grid of channel tiles: tile k shows channel first + k of a [1,C,H,W] (or NHWC) tensor, normalised by that
 // channel's own min and max, through a colormap. Texture row 0 is the bottom; tensor row 0 the top of each tile.
 layout(local_size_x = 8, local_size_y = 8) in;
-layout(std430, binding = 0) readonly buffer Input { float data[]; };
-layout(std430, binding = 1) readonly buffer Ranges { float ranges[]; };
+// Tensor and ranges are read through buffer textures (R32F views; see channel_range.comp for why).
+layout(binding = 0) uniform samplerBuffer data;
+layout(binding = 1) uniform samplerBuffer ranges;
 layout(rgba8, binding = 0) uniform writeonly image2D u_tiles;
 uniform ivec2 u_image;     // grid texture size
 uniform ivec3 u_tensor;    // W, H, C
@@ -40,8 +41,8 @@ void main() {
     int y = min(in_tile.y * u_tensor.y / inner, u_tensor.y - 1);
     int plane = u_tensor.x * u_tensor.y;
     int pix = y * u_tensor.x + x;
-    float v = data[u_nhwc == 1 ? pix * u_tensor.z + ch : ch * plane + pix];
-    float lo = ranges[2 * ch], hi = ranges[2 * ch + 1];
+    float v = texelFetch(data, u_nhwc == 1 ? pix * u_tensor.z + ch : ch * plane + pix).x;
+    float lo = texelFetch(ranges, 2 * ch).x, hi = texelFetch(ranges, 2 * ch + 1).x;
     float t = hi > lo ? (v - lo) / (hi - lo) : 0.0;
     vec3 c = u_colormap == 1 ? inferno(t) : vec3(t);
     imageStore(u_tiles, p, vec4(c, 1.0));
