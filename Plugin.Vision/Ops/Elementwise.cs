@@ -10,12 +10,13 @@ public static class Elementwise
     public const float SeluAlpha = 1.67326319217681884765625f;
     public const float SeluGamma = 1.05070102214813232421875f;
 
-    /// <summary>1 / (1 + e^-x), evaluated as e^x / (1 + e^x) for negative x so tiny results keep their precision.</summary>
+    /// <summary>1 / (1 + e^-x), evaluated as e^x * 1 / (1 + e^x) for negative x so tiny results keep their precision
+    /// (the kernels' branch-free form, math.inc).</summary>
     public static float Sigmoid(float x)
     {
-        if (x >= 0f) return 1f / (1f + MathF.Exp(-x));
-        float e = MathF.Exp(x);
-        return e / (1f + e);
+        float e = MathF.Exp(-Math.Abs(x));
+        float s = 1f / (1f + e);
+        return x >= 0f ? s : e * s;
     }
 
     /// <summary>log(1 + e^x) as max(x, 0) + log(1 + e^-|x|), which never overflows.</summary>

@@ -14,9 +14,17 @@ public sealed class ConvTranspose2dTests(Backend kind) : BackendTest(kind)
     public void StridedAsymmetricPadsOutputPaddingNoBias() =>
         Check(new ConvTranspose2d(2, 3, new Pads(1, 0, 2, 1), outputPaddingH: 1, outputPaddingW: 2), Random(1, 3, 5, 4), Random(3, 4, 3, 2), null);
 
-    // The TILES path: stride = kernel, each output one tap per channel (a segmentation head's 2x upsampling).
+    // UP2: 2x2 kernel, stride 2, one group, even rows: 8 outputs per item; bias + fused sigmoid, batch 2, K > 1.
     [Test]
-    public void StrideEqualsKernelTiles() => Check(new ConvTranspose2d(2, 2), Random(1, 16, 5, 6), Random(16, 1, 2, 2), Random(1));
+    public void TwoByTwoUpsamplingEightOutputsPerItem() =>
+        Check(new ConvTranspose2d(2, 2, activation: Activation.Sigmoid), [Random(2, 5, 3, 6), Random(5, 3, 2, 2), Random(3)], Tolerance.Transcendental);
+
+    [Test]
+    public void TwoByTwoUpsamplingNoBiasOneOutput() => Check(new ConvTranspose2d(2, 2), Random(1, 16, 4, 2), Random(16, 1, 2, 2), null);
+
+    // The TILES path: stride = kernel, each output one tap per channel (odd rows here, so not UP2).
+    [Test]
+    public void StrideEqualsKernelTiles() => Check(new ConvTranspose2d(2, 2), Random(1, 16, 5, 5), Random(16, 1, 2, 2), Random(1));
 
     [Test]
     public void StrideEqualsKernelTilesGrouped() =>
