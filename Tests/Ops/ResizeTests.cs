@@ -40,6 +40,13 @@ public sealed class ResizeTests(Backend kind) : BackendTest(kind)
     public void UpsampleLinearTwiceFourWide([ValueSource(nameof(LinearCoordinates))] ResizeCoordinates coordinates) =>
         Check(new Resize(ResizeMode.Linear, scales: [1, 1, 2, 2], coordinates: coordinates), Random(2, 3, 5, 6));
 
+    // UP2: bilinear half-pixel exactly 2x with even rows: 2x4 outputs per item; from sizes, borders clamped on every side.
+    [TestCase(2, 5, 2)]
+    [TestCase(1, 1, 8)]
+    [TestCase(3, 4, 6)]
+    public void UpsampleLinearTwiceTwoByFourBlocks(int batch, int h, int w) =>
+        Check(new Resize(ResizeMode.Linear, sizes: [batch, 3, 2 * h, 2 * w]), Random(batch, 3, h, w));
+
     [Test]
     public void UpsampleNearest() => Check(Resize.Upsample(ResizeMode.Nearest, [1, 1, 2, 3]), Random(2, 3, 4, 5));
 
