@@ -134,14 +134,14 @@ public sealed class Conv2d(
         }
         if (Group == x[1] && Group == w[0] && !InputNhwc)
         {
-            // ROW8: 8 adjacent outputs per item sliding over one load of each input row (stride 1 along rows, rows a
-            // multiple of 8 long); else W4: 4 adjacent outputs per item when rows are a multiple of 4 long (4-wide
-            // stores stay aligned).
-            bool row8 = output[3] % 8 == 0 && StrideW == 1 && DilationW == 1;
+            // ROW8: 8 adjacent outputs per item sliding over one load of each input row (stride 1 or 2 along rows,
+            // rows a multiple of 8 long); else W4: 4 adjacent outputs per item when rows are a multiple of 4 long
+            // (4-wide stores stay aligned).
+            bool row8 = output[3] % 8 == 0 && StrideW is 1 or 2 && DilationW == 1;
             bool w4 = !row8 && output[3] % 4 == 0;
             return new KernelLaunch("conv2d_dw", Tensor.ShapeLength(output) / (row8 ? 8 : w4 ? 4 : 1),
                 [x[2], x[3], output[2], output[3], StrideH, StrideW, Pads.Top, Pads.Left, DilationH, DilationW, x[1]],
-                floats, bias, residual, after, act, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}", row8 ? "ROW8" : w4 ? "W4" : "");
+                floats, bias, residual, after, act, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}", row8 ? "ROW8" : w4 ? "W4" : "", row8 ? $"ROW_STRIDE={StrideW}" : "");
         }
         // One group: 4 output channels per item (KTILE), each input value loaded once for all 4.
         // With rows a multiple of 4 long, 4 adjacent pixels as well (KW4): 16 results per item.

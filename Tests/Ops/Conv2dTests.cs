@@ -72,6 +72,10 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
             [Random(2, 7, 11, 16), Random(7, 1, 5, 5), Random(7), Random(2, 7, 4, 16)], Tolerance.Transcendental);
 
     [Test]
+    public void DepthwiseRowSlidingStrideTwo5x5() =>
+        Check(new Conv2d(2, 2, new Pads(1, 2, 2, 1), group: 5, activation: Activation.Relu), Random(2, 5, 9, 16), Random(5, 1, 5, 5), Random(5));
+
+    [Test]
     public void DepthwiseRowSliding3x3NoBias() =>
         Check(new Conv2d(pads: Pads.Uniform(1), group: 3, activation: Activation.Relu), Random(1, 3, 5, 24), Random(3, 1, 3, 3), null);
 
