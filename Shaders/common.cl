@@ -9,6 +9,8 @@ typedef struct { int count; int p[32]; float f[8]; } Params;
 #define TO_I(x) ((int)(x))
 #define FABS(x) fabs(x)
 #define NEG_INF (-3.402823466e+38f)
+// Work groups are 64 items (both backends); BARRIER() waits for the whole group and its local-memory writes.
+#define BARRIER() barrier(CLK_LOCAL_MEM_FENCE)
 #define GLOBAL_ID() ((int)get_global_id(0))
 #define NAN_F NAN
 #define POS_INF INFINITY

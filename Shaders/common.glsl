@@ -14,6 +14,8 @@ uniform float uFloats[8];  // FPARAM(k): alpha, beta, epsilon...
 #define FABS(x) abs(x)
 #define NEG_INF (-3.402823466e+38)
 // A 2D grid when a 1D one would exceed 65535 groups; the id stays a flat index either way.
+// Work groups are 64 items (both backends); BARRIER() waits for the whole group and its shared-memory writes.
+#define BARRIER() barrier()
 #define GLOBAL_ID() (int(gl_GlobalInvocationID.y) * int(gl_NumWorkGroups.x) * 64 + int(gl_GlobalInvocationID.x))
 // GLSL has no NaN or infinity literal; these are their IEEE bit patterns.
 #define NAN_F uintBitsToFloat(0x7fc00000u)

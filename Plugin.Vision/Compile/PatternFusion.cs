@@ -22,6 +22,8 @@ namespace Vision.Compile;
 /// Runs first, so the conv's new input can fuse further.</item>
 /// <item>Residual add: <c>Add(Conv(...), skip)</c> (or <c>Add(skip, Conv)</c>) with the conv's output used once becomes a
 /// conv that adds <c>skip</c> before its activation; <c>Add(act(Conv(...)), skip)</c> one that adds it after.</item>
+/// <item>Squeeze-and-excitation's two 1x1 convs on the pooled [N,C,1,1] (run after activation fusion,
+/// <see cref="FuseChannelGates"/>): one <see cref="ChannelGate"/>.</item>
 /// </list>
 /// </summary>
 internal static class PatternFusion
@@ -231,6 +233,36 @@ internal static class PatternFusion
             uses = Uses(steps, aliases, protect);
         }
     }
+
+    /// <summary>
+    /// After activation fusion: a 1x1 conv on a 1x1 image (ReLU or no activation) read only by another such conv is
+    /// squeeze-and-excitation's excitation: one <see cref="ChannelGate"/> instead of two launches.
+    /// </summary>
+    public static void FuseChannelGates(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var first = steps[i];
+            if (!IsPlainPointwiseOnOnePixel(first, shapes) || ((Conv2d)first.Op).Activation.Kind is not (ActivationKind.None or ActivationKind.Relu)) continue;
+            int j = OnlyConsumer(steps, i, first.Output, uses);
+            if (j < 0 || !IsPlainPointwiseOnOnePixel(steps[j], shapes) || steps[j].Inputs[0] != first.Output) continue;
+            if (first.OutputShape[1] > ChannelGate.MaxHidden) continue;
+            var second = steps[j];
+            var gate = new ChannelGate(((Conv2d)first.Op).Activation.Kind == ActivationKind.Relu, ((Conv2d)second.Op).Activation);
+            string? Bias(Step s) => s.Inputs.Length > 2 ? s.Inputs[2] : null;
+            steps[j] = new Step(second.Node, gate, [first.Inputs[0], first.Inputs[1], Bias(first), second.Inputs[1], Bias(second)], second.Output, second.OutputShape);
+            steps.RemoveAt(i);
+            i--;
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
+    /// <summary>A 1x1, stride-1, unpadded, one-group conv of [N,C,1,1] with no residual, scale or addend.</summary>
+    private static bool IsPlainPointwiseOnOnePixel(Step s, IReadOnlyDictionary<string, int[]> shapes) =>
+        s.Op is Conv2d { StrideH: 1, StrideW: 1, Group: 1, InputNhwc: false } c && c.Pads == default &&
+        !s.Inputs.Skip(3).Any(v => v != null) && shapes.TryGetValue(s.Inputs[0]!, out var x) && x.Length == 4 && x[2] == 1 && x[3] == 1 &&
+        shapes.TryGetValue(s.Inputs[1]!, out var w) && w[2] == 1 && w[3] == 1;
 
     /// <summary>s is [N,C,1,1] against x [N,C,H,W].</summary>
     private static bool IsChannelScale(int[] s, int[] x) =>

@@ -28,6 +28,8 @@ public sealed class PatternFusionTests
             "squeeze-and-excitation multiplies before a 1x1 conv should be fused into it");
         Assert.That(fused.Steps.Any(s => s.Op is Transpose), Is.False, "the NHWC input transpose should be folded into the first conv");
         Assert.That(fused.Steps[0].Op, Is.InstanceOf<Conv2d>().With.Property(nameof(Conv2d.InputNhwc)).True);
+        Assert.That(fused.Steps.Count(s => s.Op is ChannelGate { HiddenRelu: true, Activation.Kind: ActivationKind.Sigmoid }), Is.EqualTo(9),
+            "each squeeze-and-excitation's two 1x1 convs should be one channel gate");
     }
 
     [Test]
