@@ -17,6 +17,7 @@ public static class OpCost
             Conv2d c => 2.0 * output * (inputs[1]![1] * inputs[1]![2] * inputs[1]![3]),
             ConvTranspose2d => 2.0 * Tensor.ShapeLength(inputs[0]!) * (inputs[1]![1] * inputs[1]![2] * inputs[1]![3]),
             Gemm or MatMul => 2.0 * output * InnerDimension(inputs),
+            ChannelGate => 2.0 * inputs[0]![0] * inputs[1]![0] * (inputs[1]![1] + inputs[3]![0]),
             _ => output,
         };
         return (flops, bytes);
