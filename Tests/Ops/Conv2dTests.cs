@@ -83,6 +83,20 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     public void DepthwiseDilatedNoBias() =>
         Check(new Conv2d(pads: Pads.Uniform(2), dilationH: 2, dilationW: 2, group: 3), Random(1, 3, 7, 8), Random(3, 1, 3, 3), null);
 
+    // ROWS8: dense, stride 1 along rows, rows a multiple of 8: 4 channels x 8 pixels per item over one load of each row
+    // window; borders on every side, K % 4 != 0, vertical stride and dilation, residual after the activation.
+    [Test]
+    public void DenseRowSliding3x3() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), activation: Activation.Relu), Random(2, 5, 7, 16), Random(6, 5, 3, 3), Random(6));
+
+    [Test]
+    public void DenseRowSliding5x3VerticalStrideDilationResidual() =>
+        Check(new Conv2d(2, 1, new Pads(2, 1, 1, 1), dilationH: 2, activation: Activation.HardSwish, residualAfterActivation: true),
+            [Random(1, 3, 11, 8), Random(5, 3, 5, 3), null, Random(1, 5, 3, 8)], Tolerance.Transcendental);
+
+    [Test]
+    public void DenseRowSliding1x7NoPadding() => Check(new Conv2d(), Random(1, 4, 3, 14), Random(9, 4, 1, 7), Random(9));
+
     // X_NHWC: a channels-last input read directly (a folded input transpose), tiled and grouped paths.
     [Test]
     public void ChannelsLastInputTiled() =>
