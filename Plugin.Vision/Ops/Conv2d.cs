@@ -143,13 +143,13 @@ public sealed class Conv2d(
                 [x[2], x[3], output[2], output[3], StrideH, StrideW, Pads.Top, Pads.Left, DilationH, DilationW, x[1]],
                 floats, bias, residual, after, act, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}", row8 ? "ROW8" : w4 ? "W4" : "", row8 ? $"ROW_STRIDE={StrideW}" : "");
         }
-        // ROWS8: one group, stride 1 and no dilation along rows, rows a multiple of 8: 4 channels x 8 pixels per item
-        // sliding over one load of each input row window (kernel width compiled in, up to 7).
-        if (Group == 1 && !InputNhwc && StrideW == 1 && DilationW == 1 && output[3] % 8 == 0 && w[3] <= 7)
+        // ROWS8: one group, stride 1 or 2 and no dilation along rows, rows a multiple of 8: 4 channels x 8 pixels per
+        // item sliding over one load of each input row window (kernel width and row stride compiled in).
+        if (Group == 1 && StrideW is 1 or 2 && DilationW == 1 && output[3] % 8 == 0 && w[3] <= 7)
             return new KernelLaunch(Name, output[0] * ((output[1] + 3) / 4) * output[2] * output[3] / 8,
                 [x[0], x[1], x[2], x[3], w[0], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
                  DilationH, DilationW, Group],
-                floats, bias, residual, after, act, "ROWS8", $"KSIZE_W={w[3]}");
+                floats, bias, residual, after, act, "ROWS8", $"KSIZE_W={w[3]}", $"ROW_STRIDE={StrideW}", layout);
         // One group: 4 output channels per item (KTILE), each input value loaded once for all 4.
         // With rows a multiple of 4 long, 4 adjacent pixels as well (KW4): 16 results per item.
         bool tile = Group == 1, wide = tile && output[3] % 4 == 0;

@@ -95,6 +95,14 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
             [Random(1, 3, 11, 8), Random(5, 3, 5, 3), null, Random(1, 5, 3, 8)], Tolerance.Transcendental);
 
     [Test]
+    public void DenseRowSlidingStrideTwoChannelsLast() =>
+        Check(new Conv2d(2, 2, new Pads(0, 0, 1, 1), activation: Activation.HardSwish, inputNhwc: true), [Random(1, 9, 16, 3), Random(6, 3, 3, 3), Random(6)],
+            Tolerance.Transcendental);
+
+    [Test]
+    public void DenseRowSlidingStrideTwo() => Check(new Conv2d(2, 2, Pads.Uniform(1)), Random(2, 3, 6, 15), Random(5, 3, 3, 3), null);
+
+    [Test]
     public void DenseRowSliding1x7NoPadding() => Check(new Conv2d(), Random(1, 4, 3, 14), Random(9, 4, 1, 7), Random(9));
 
     // X_NHWC: a channels-last input read directly (a folded input transpose), tiled and grouped paths.
