@@ -4,7 +4,7 @@ using Vision.Tensors;
 namespace Vision.Compile;
 
 /// <summary>
-/// Folds inference BatchNormalization into the Conv or Gemm that feeds it: with s = gamma / sqrt(var + eps),
+/// Folds inference BatchNormalization into the Conv, ConvTranspose or Gemm that feeds it: with s = gamma / sqrt(var + eps),
 /// W'[k] = W[k] * s[k] and b'[k] = (b[k] - mean[k]) * s[k] + beta[k]. Exact up to float rounding; removes a whole pass.
 /// </summary>
 internal static class BatchNormFolding
@@ -27,7 +27,7 @@ internal static class BatchNormFolding
             if (bn.GetInt("training_mode", 0) != 0) continue;
             if (!producer.TryGetValue(bn.Inputs[0], out int pi)) continue;
             var conv = nodes[pi];
-            if (conv.OpType is not ("Conv" or "Gemm") || conv.Outputs.Count != 1) continue;
+            if (conv.OpType is not ("Conv" or "ConvTranspose" or "Gemm") || conv.Outputs.Count != 1) continue;
             if (consumers.GetValueOrDefault(conv.Outputs[0]) != 1 || protectedValues.Contains(conv.Outputs[0])) continue;
             if (conv.OpType == "Gemm" && (conv.GetInt("transA", 0) != 0 || conv.GetFloat("beta", 1f) != 1f && conv.InputOrNull(2) != null)) continue;
             var stats = Enumerable.Range(1, 4).Select(k => constants.GetValueOrDefault(bn.Inputs[k])).ToArray();
@@ -41,12 +41,20 @@ internal static class BatchNormFolding
             var scale = new float[k];
             for (int c = 0; c < k; c++) scale[c] = stats[0]!.Data[c] / MathF.Sqrt(stats[3]!.Data[c] + eps);
 
-            // Output channel of each weight element: Conv [K, C/g, kh, kw] -> dim 0; Gemm [K, N] or [N, K] (transB).
+            // Output channel of each weight element: Conv [K, C/g, kh, kw] -> dim 0; Gemm [K, N] or [N, K] (transB);
+            // ConvTranspose [C, K/g, kh, kw] -> the group's first output channel + dim 1.
             bool gemmColumns = conv.OpType == "Gemm" && conv.GetInt("transB", 0) == 0;
-            if ((gemmColumns ? w.Shape[^1] : w.Shape[0]) != k) continue;
+            bool transposed = conv.OpType == "ConvTranspose";
+            int group = transposed ? (int)conv.GetInt("group", 1) : 1;
+            if (transposed && (w.Rank != 4 || w.Shape[1] * group != k || w.Shape[0] % group != 0)) continue;
+            if (!transposed && (gemmColumns ? w.Shape[^1] : w.Shape[0]) != k) continue;
             var wf = (float[])w.Data.Clone();
             int inner = w.Length / w.Shape[0];
-            for (int e = 0; e < wf.Length; e++) wf[e] *= scale[gemmColumns ? e % k : e / inner];
+            int taps = transposed ? w.Shape[2] * w.Shape[3] : 1, kPerGroup = transposed ? w.Shape[1] : 1, cPerGroup = transposed ? w.Shape[0] / group : 1;
+            int OutputChannel(int e) => gemmColumns ? e % k
+                : transposed ? e / inner / cPerGroup * kPerGroup + e / taps % kPerGroup
+                : e / inner;
+            for (int e = 0; e < wf.Length; e++) wf[e] *= scale[OutputChannel(e)];
             var bf = new float[k];
             for (int c = 0; c < k; c++)
             {

@@ -136,4 +136,44 @@ public sealed class PatternFusionTests
         }
         TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Kernel, "decoder block fused vs unfused");
     }
+
+    /// <summary>BatchNormalization after a grouped ConvTranspose (PP-OCR det's head) folds into its weights and bias, and the
+    /// ReLU after it into the kernel: one step, the unfolded plan's result.</summary>
+    [Test]
+    public void BatchNormAfterAGroupedConvTransposeFoldsIntoIt()
+    {
+        var model = new Model
+        {
+            Inputs = [new ValueInfo("x", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(4), Dim.Fixed(3), Dim.Fixed(5)])],
+            Outputs = [new ValueInfo("y", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(6), Dim.Fixed(6), Dim.Fixed(10)])],
+            Initializers = new Dictionary<string, Tensor>(StringComparer.Ordinal)
+            {
+                ["W"] = Tensor.Random([4, 3, 2, 2], seed: 1),
+                ["B"] = Tensor.Random([6], seed: 2),
+                ["gamma"] = Tensor.Random([6], seed: 3, 0.5f, 2f),
+                ["beta"] = Tensor.Random([6], seed: 4),
+                ["mean"] = Tensor.Random([6], seed: 5),
+                ["var"] = Tensor.Random([6], seed: 6, 0.1f, 2f),
+            },
+            OpsetVersion = 13,
+            Nodes =
+            [
+                new("up", "ConvTranspose", "", ["x", "W", "B"], ["u"], [NodeAttribute.Of("strides", new long[] { 2, 2 }), NodeAttribute.Of("group", 2L)]),
+                new("bn", "BatchNormalization", "", ["u", "gamma", "beta", "mean", "var"], ["n"]),
+                new("relu", "Relu", "", ["n"], ["y"]),
+            ],
+        };
+        var shapes = new Dictionary<string, int[]> { ["x"] = [1, 4, 3, 5] };
+        var plan = GraphCompiler.Compile(model, shapes);
+        Assert.That(plan.Steps, Has.Count.EqualTo(1), string.Join("; ", plan.Steps));
+        Assert.That(plan.Steps[0].Op, Is.InstanceOf<ConvTranspose2d>().With.Property(nameof(ConvTranspose2d.Activation)).EqualTo(Activation.Relu));
+        var x = Tensor.Random([1, 4, 3, 5], seed: 7);
+        Tensor RunWith(bool fold)
+        {
+            using var worker = new Worker(model, Vision.Backends.Backend.CPU, new WorkerOptions { Compile = CompileOptions.Default with { FoldBatchNorm = fold } });
+            worker.Run(x);
+            return worker.PeekOutput();
+        }
+        TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Kernel, "ConvTranspose + BatchNorm folded vs not");
+    }
 }
