@@ -28,7 +28,9 @@ vec3 heat(float t) {
 }
 
 void main() {
-    vec3 frame = texture(u_frame, v_uv).rgb;
+    // The target is the frame's size, so each fragment is one frame texel: a plain fetch, no filtering (cheaper on
+    // llvmpipe than a bilinear sample).
+    vec3 frame = texelFetch(u_frame, ivec2(gl_FragCoord.xy), 0).rgb;
     float m = texture(u_mask, v_uv).g;
     vec3 c;
     float a = 1.0;
