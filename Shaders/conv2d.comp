@@ -7,8 +7,9 @@ layout(std430, binding = 3) readonly buffer B_r { float r[]; };
 layout(std430, binding = 3) readonly buffer B_r4 { vec4 r4[]; };
 layout(std430, binding = 4) readonly buffer B_s { float s[]; };
 layout(std430, binding = 5) readonly buffer B_z { float z[]; };
-layout(std430, binding = 6) writeonly buffer B_y { float y[]; };
-layout(std430, binding = 6) writeonly buffer B_y4 { vec4 y4[]; };
+layout(std430, binding = 6) readonly buffer B_pa { float pa[]; };
+layout(std430, binding = 7) writeonly buffer B_y { float y[]; };
+layout(std430, binding = 7) writeonly buffer B_y4 { vec4 y4[]; };
 void main()
 {
 #include "conv2d.body"

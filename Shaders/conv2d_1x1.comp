@@ -14,7 +14,8 @@ layout(std430, binding = 3) readonly buffer B_r { vec4 r4[]; };
 layout(std430, binding = 4) readonly buffer B_s { float s[]; };
 layout(std430, binding = 4) readonly buffer B_s4 { vec4 s4[]; };
 layout(std430, binding = 5) readonly buffer B_z4 { vec4 z4[]; };
-layout(std430, binding = 6) writeonly buffer B_y { vec4 y4[]; };
+layout(std430, binding = 6) readonly buffer B_pa { float pa[]; };
+layout(std430, binding = 7) writeonly buffer B_y { vec4 y4[]; };
 void main()
 {
 #include "conv2d_1x1.body"

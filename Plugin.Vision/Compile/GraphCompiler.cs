@@ -74,7 +74,11 @@ public static class GraphCompiler
 
         if (options.FusePatterns && !options.KeepAll) PatternFusion.Apply(steps, aliases, protect, constants, shapes);
         if (options.FuseActivations && !options.KeepAll) FuseActivations(steps, aliases, protect);
-        if (options.FusePatterns && !options.KeepAll) PatternFusion.FuseChannelGates(steps, aliases, protect, shapes);
+        if (options.FusePatterns && !options.KeepAll)
+        {
+            PatternFusion.FusePostAffine(steps, aliases, protect, constants, shapes);
+            PatternFusion.FuseChannelGates(steps, aliases, protect, shapes);
+        }
         if (!options.KeepAll) RemoveDead(steps, aliases, protect);
 
         var used = new HashSet<string>(steps.SelectMany(s => s.Inputs).OfType<string>().Concat(outputs).Concat(options.Keep), StringComparer.Ordinal);

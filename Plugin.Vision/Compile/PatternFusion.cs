@@ -22,6 +22,7 @@ namespace Vision.Compile;
 /// Runs first, so the conv's new input can fuse further.</item>
 /// <item>Residual add: <c>Add(Conv(...), skip)</c> (or <c>Add(skip, Conv)</c>) with the conv's output used once becomes a
 /// conv that adds <c>skip</c> before its activation; <c>Add(act(Conv(...)), skip)</c> one that adds it after.</item>
+/// <item>Affine after the activation (<see cref="FusePostAffine"/>, after activation fusion): into the conv's epilogue.</item>
 /// <item>Squeeze-and-excitation's two 1x1 convs on the pooled [N,C,1,1] (run after activation fusion,
 /// <see cref="FuseChannelGates"/>): one <see cref="ChannelGate"/>.</item>
 /// </list>
@@ -254,6 +255,58 @@ internal static class PatternFusion
             steps[j] = new Step(second.Node, gate, [first.Inputs[0], first.Inputs[1], Bias(first), second.Inputs[1], Bias(second)], second.Output, second.OutputShape);
             steps.RemoveAt(i);
             i--;
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
+    /// <summary>
+    /// After activation fusion: <c>Mul(act(Conv), s)</c>, <c>Add(act(Conv), t)</c> or both in turn, with s and t per-channel
+    /// or scalar constants (PP-LCNet's learnable affine after each activation), become the conv's post affine
+    /// (y = act(conv) * s + t in its epilogue): two kernels fewer per block.
+    /// </summary>
+    public static void FusePostAffine(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, Dictionary<string, Tensor> constants,
+        Dictionary<string, int[]> shapes)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var conv = steps[i];
+            if (conv.Op is not Conv2d { Activation.Kind: not ActivationKind.None } || conv.OutputShape.Length != 4) continue;
+            if (conv.Inputs.Length > 3 && conv.Inputs[3] != null || conv.Inputs.Length > 6 && conv.Inputs[6] != null) continue;
+            int k = conv.OutputShape[1];
+            float[]? scale = null, shift = null;
+            var removed = new List<int>();
+            string value = conv.Output;
+            for (int at = i; ;)
+            {
+                int next = OnlyConsumer(steps, at, value, uses);
+                if (next < 0 || steps[next].Op is not Binary { Activation.Kind: ActivationKind.None } b || steps[next].Inputs.Length != 2) break;
+                if (!steps[next].OutputShape.AsSpan().SequenceEqual(conv.OutputShape)) break;
+                string? other = steps[next].Inputs[0] == value ? steps[next].Inputs[1] : steps[next].Inputs[0];
+                if (other == null || other == value || !constants.TryGetValue(other, out var c) || PerChannel(c, conv.OutputShape) is not { } v) break;
+                if (b.Kind == BinaryKind.Mul && scale == null && shift == null) scale = v;
+                else if (b.Kind == BinaryKind.Add && shift == null) shift = v;
+                else break;
+                removed.Add(next);
+                value = steps[next].Output;
+                at = next;
+            }
+            if (removed.Count == 0) continue;
+            var pa = new Tensor([2, k]);
+            for (int j = 0; j < k; j++)
+            {
+                pa.Data[j] = scale?[j] ?? 1f;
+                pa.Data[k + j] = shift?[j] ?? 0f;
+            }
+            string name = value + "/post_affine";
+            constants[name] = pa;
+            shapes[name] = pa.Shape;
+            var inputs = new string?[7];
+            for (int j = 0; j < conv.Inputs.Length; j++) inputs[j] = conv.Inputs[j];
+            inputs[6] = name;
+            var last = steps[removed[^1]];
+            steps[i] = conv with { Inputs = inputs, Output = last.Output, OutputShape = last.OutputShape };
+            foreach (int r in removed.OrderDescending()) steps.RemoveAt(r);
             uses = Uses(steps, aliases, protect);
         }
     }

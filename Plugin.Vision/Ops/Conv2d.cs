@@ -7,7 +7,9 @@ namespace Vision.Ops;
 /// 2D convolution (cross-correlation, as every framework computes it): inputs x [N,C,H,W], w [K,C/group,KH,KW], an
 /// optional bias [K], an optional residual [N,K,OH,OW] added before the activation (a fused skip connection), and, on
 /// 1x1 convolutions only, an optional input scale [N,C,1,1] multiplied into x (a fused squeeze-and-excitation) and an
-/// optional input addend [N,C,H,W] added after it (the Add that follows such a multiply): the conv reads x * s + z. Covers
+/// optional input addend [N,C,H,W] added after it (the Add that follows such a multiply): the conv reads x * s + z. An
+/// optional post affine [2,K] (scales, then shifts; not with a residual) applies after the activation:
+/// y = ACT(conv) * pa[0,k] + pa[1,k]. Covers
 /// stride, asymmetric padding, dilation, groups (depthwise when group = C = K), 1x1, and a fused activation. The GPU
 /// kernel is chosen by shape: <c>conv2d_1x1</c> (a register-tiled GEMM) for stride-1 unpadded 1x1, <c>conv2d_dw</c>
 /// (kernel size compiled in) for depthwise, else <c>conv2d</c>.
@@ -40,7 +42,7 @@ public sealed class Conv2d(
     /// <summary>x's shape as [N,C,H,W] whatever its layout.</summary>
     private int[] Nchw(int[] x) => InputNhwc ? [x[0], x[3], x[1], x[2]] : x;
 
-    public override int InputSlots => 6;
+    public override int InputSlots => 7;
 
     public override string Name => "conv2d";
 
@@ -66,6 +68,13 @@ public sealed class Conv2d(
             if (!IsPointwise(x, w) || InputNhwc)
                 throw new ShapeException("conv2d: an input scale is only supported on a 1x1, stride-1, unpadded, one-group convolution");
         }
+        if (inputs.Count > 6 && inputs[6] is { } pa)
+        {
+            if (pa.Length != 2 || pa[0] != 2 || pa[1] != w[0])
+                throw new ShapeException($"conv2d: post affine {Tensor.ShapeString(pa)} must be [2,{w[0]}] (scales, shifts)");
+            if (inputs.Count > 3 && inputs[3] != null)
+                throw new ShapeException("conv2d: a post affine and a residual cannot be combined");
+        }
         if (inputs.Count > 5 && inputs[5] is { } z)
         {
             if (!z.AsSpan().SequenceEqual(x))
@@ -84,6 +93,7 @@ public sealed class Conv2d(
         if (inputs.Count > 5 && inputs[5] is { } addend) x = new Binary(BinaryKind.Add).Reference(x, addend);
         Tensor? bias = inputs.Count > 2 ? inputs[2] : null;
         Tensor? residual = inputs.Count > 3 ? inputs[3] : null;
+        Tensor? post = inputs.Count > 6 ? inputs[6] : null;
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3];
         int k = w.Shape[0], kh = w.Shape[2], kw = w.Shape[3];
         int oh = output.Shape[2], ow = output.Shape[3];
@@ -108,6 +118,7 @@ public sealed class Conv2d(
                 int at = ((b * k + oc) * oh + oy) * ow + ox;
                 float r = residual?.Data[at] ?? 0f;
                 output.Data[at] = ResidualAfterActivation ? Activations.Apply(Activation, sum) + r : Activations.Apply(Activation, sum + r);
+                if (post != null) output.Data[at] = output.Data[at] * post.Data[oc] + post.Data[k + oc];
             }
         }
     }
@@ -120,6 +131,7 @@ public sealed class Conv2d(
         bool hasResidual = inputs.Count > 3 && inputs[3] != null;
         bool hasScale = inputs.Count > 4 && inputs[4] != null;
         bool hasAddend = inputs.Count > 5 && inputs[5] != null;
+        string postAffine = inputs.Count > 6 && inputs[6] != null ? "POST_AFFINE" : "";
         string bias = hasBias ? "HAS_BIAS" : "";
         string residual = hasResidual ? "HAS_RESIDUAL" : "", after = hasResidual && ResidualAfterActivation ? "RESIDUAL_AFTER_ACT" : "";
         var floats = Activations.Floats(Activation);
@@ -129,7 +141,7 @@ public sealed class Conv2d(
         {
             int p = x[2] * x[3];
             // C4: input channels a multiple of 4 (the GL entry then takes 4 per step with 4-wide weight loads).
-            return new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + 3) / 4) * (p / 4), [x[1], w[0], p / 4], floats, bias, residual, after, act,
+            return new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + 3) / 4) * (p / 4), [x[1], w[0], p / 4], floats, bias, residual, after, act, postAffine,
                 hasScale ? "HAS_SCALE" : "", hasAddend ? "HAS_ADDEND" : "", x[1] % 4 == 0 ? "C4" : "");
         }
         if (Group == x[1] && Group == w[0] && !InputNhwc)
@@ -141,7 +153,7 @@ public sealed class Conv2d(
             bool w4 = !row8 && output[3] % 4 == 0;
             return new KernelLaunch("conv2d_dw", Tensor.ShapeLength(output) / (row8 ? 8 : w4 ? 4 : 1),
                 [x[2], x[3], output[2], output[3], StrideH, StrideW, Pads.Top, Pads.Left, DilationH, DilationW, x[1]],
-                floats, bias, residual, after, act, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}", row8 ? "ROW8" : w4 ? "W4" : "", row8 ? $"ROW_STRIDE={StrideW}" : "");
+                floats, bias, residual, after, act, postAffine, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}", row8 ? "ROW8" : w4 ? "W4" : "", row8 ? $"ROW_STRIDE={StrideW}" : "");
         }
         // ROWS8: one group, stride 1 or 2 and no dilation along rows, rows a multiple of 8: 4 channels x 8 pixels per
         // item sliding over one load of each input row window (kernel width and row stride compiled in).
@@ -149,7 +161,7 @@ public sealed class Conv2d(
             return new KernelLaunch(Name, output[0] * ((output[1] + 3) / 4) * output[2] * output[3] / 8,
                 [x[0], x[1], x[2], x[3], w[0], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
                  DilationH, DilationW, Group],
-                floats, bias, residual, after, act, "ROWS8", $"KSIZE_W={w[3]}", $"ROW_STRIDE={StrideW}", layout);
+                floats, bias, residual, after, act, postAffine, "ROWS8", $"KSIZE_W={w[3]}", $"ROW_STRIDE={StrideW}", layout);
         // One group: 4 output channels per item (KTILE), each input value loaded once for all 4.
         // With rows a multiple of 4 long, 4 adjacent pixels as well (KW4): 16 results per item.
         bool tile = Group == 1, wide = tile && output[3] % 4 == 0;
@@ -157,7 +169,7 @@ public sealed class Conv2d(
         return new KernelLaunch(Name, items,
             [x[0], x[1], x[2], x[3], w[0], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
              DilationH, DilationW, Group],
-            floats, bias, residual, after, act, wide ? "KW4" : tile ? "KTILE" : "", layout);
+            floats, bias, residual, after, act, postAffine, wide ? "KW4" : tile ? "KTILE" : "", layout);
     }
 
     /// <summary>A 1x1, stride-1, unpadded, ungrouped convolution over a plane of a multiple of 4 pixels: a plain GEMM.</summary>

@@ -176,4 +176,44 @@ public sealed class PatternFusionTests
         }
         TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Kernel, "ConvTranspose + BatchNorm folded vs not");
     }
+
+    /// <summary>PP-LCNet's learnable affine after an activation (Mul then Add by per-channel constants) moves into the
+    /// conv's epilogue: one step, the unfused plan's result.</summary>
+    [TestCase(true)]
+    [TestCase(false)]
+    public void AffineAfterTheActivationMovesIntoTheConv(bool withMul)
+    {
+        var nodes = new List<Node>
+        {
+            new("conv", "Conv", "", ["x", "W", "B"], ["c"], [NodeAttribute.Of("pads", new long[] { 1, 1, 1, 1 }), NodeAttribute.Of("group", 3L)]),
+            new("act", "HardSwish", "", ["c"], ["h"]),
+        };
+        if (withMul) nodes.Add(new Node("mul", "Mul", "", ["h", "S"], ["m"]));
+        nodes.Add(new Node("add", "Add", "", [withMul ? "m" : "h", "T"], ["y"]));
+        var model = new Model
+        {
+            Inputs = [new ValueInfo("x", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(3), Dim.Fixed(6), Dim.Fixed(8)])],
+            Outputs = [new ValueInfo("y", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(3), Dim.Fixed(6), Dim.Fixed(8)])],
+            Initializers = new Dictionary<string, Tensor>(StringComparer.Ordinal)
+            {
+                ["W"] = Tensor.Random([3, 1, 3, 3], seed: 1),
+                ["B"] = Tensor.Random([3], seed: 2),
+                ["S"] = Tensor.Random([1, 3, 1, 1], seed: 3, 0.5f, 2f),
+                ["T"] = Tensor.Random([1], seed: 4),
+            },
+            OpsetVersion = 14,
+            Nodes = nodes,
+        };
+        var plan = GraphCompiler.Compile(model, new Dictionary<string, int[]> { ["x"] = [1, 3, 6, 8] });
+        Assert.That(plan.Steps, Has.Count.EqualTo(1), string.Join("; ", plan.Steps));
+        Assert.That(plan.Steps[0].Inputs[6], Is.Not.Null);
+        var x = Tensor.Random([1, 3, 6, 8], seed: 5);
+        Tensor RunWith(bool fuse)
+        {
+            using var worker = new Worker(model, Vision.Backends.Backend.CPU, new WorkerOptions { Compile = CompileOptions.Default with { FusePatterns = fuse } });
+            worker.Run(x);
+            return worker.PeekOutput();
+        }
+        TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Transcendental, "post affine fused vs not");
+    }
 }

@@ -152,6 +152,27 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     public void PointwiseInputAddendAlone() =>
         Check(new Conv2d(), Random(1, 4, 2, 6), Random(9, 4, 1, 1), null, null, null, Random(1, 4, 2, 6));
 
+    // POST_AFFINE: y = ACT(conv) * pa[0,k] + pa[1,k] in every kernel's epilogue (1x1 GEMM, depthwise ROW8 / W4 / plain,
+    // dense ROWS8 / KW4 / KTILE / grouped).
+    [TestCase(1, 1, 1, 8, 12, 6)]
+    [TestCase(3, 1, 5, 8, 5, 5)]
+    [TestCase(3, 2, 5, 8, 5, 5)]
+    [TestCase(3, 1, 5, 7, 5, 5)]
+    [TestCase(3, 1, 1, 16, 3, 6)]
+    [TestCase(3, 2, 1, 8, 3, 6)]
+    [TestCase(3, 1, 1, 5, 3, 6)]
+    [TestCase(3, 1, 2, 6, 4, 6)]
+    public void PostAffineAfterTheActivation(int kernel, int stride, int group, int width, int channels, int outputs)
+    {
+        var op = new Conv2d(stride, stride, Pads.Uniform(kernel / 2), group: group, activation: Activation.HardSwish);
+        Check(op, [Random(2, channels, 5, width), Random(outputs, channels / group, kernel, kernel), Random(outputs), null, null, null, Random(2, outputs)],
+            Tolerance.Transcendental);
+    }
+
+    [Test]
+    public void PostAffineWithAResidualIsAShapeError() =>
+        Assert.Throws<ShapeException>(() => new Conv2d().OutputShape([[1, 3, 4, 4], [2, 3, 1, 1], null, [1, 2, 4, 4], null, null, [2, 2]]));
+
     [Test]
     public void InputScaleOnA3x3IsAShapeError() =>
         Assert.Throws<ShapeException>(() => new Conv2d(pads: Pads.Uniform(1)).OutputShape([[1, 3, 4, 4], [2, 3, 3, 3], null, null, [1, 3, 1, 1]]));
