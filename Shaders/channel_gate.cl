@@ -5,5 +5,8 @@ __kernel void channel_gate(__global const float* restrict x, __global const floa
                            const Params prm)
 {
     __local float hidden[MAX_HIDDEN];
+#ifdef SQUEEZE
+    __local float pooled[MAX_SQUEEZED];
+#endif
 #include "channel_gate.body"
 }

@@ -7,6 +7,9 @@ layout(std430, binding = 3) readonly buffer B_w2 { float w2[]; };
 layout(std430, binding = 4) readonly buffer B_b2 { float b2[]; };
 layout(std430, binding = 5) writeonly buffer B_y { float y[]; };
 shared float hidden[MAX_HIDDEN];
+#ifdef SQUEEZE
+shared float pooled[MAX_SQUEEZED];
+#endif
 void main()
 {
 #include "channel_gate.body"

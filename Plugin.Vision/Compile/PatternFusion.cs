@@ -257,6 +257,39 @@ internal static class PatternFusion
             i--;
             uses = Uses(steps, aliases, protect);
         }
+        // The global average pool before a gate joins it where the planes are small (the gate's one work group per
+        // image sums every plane itself: cheap up to ~1K pixels, a bottleneck on large ones).
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var pool = steps[i];
+            if (!IsGlobalAverage(pool, shapes, out var x) || x[2] * x[3] > MaxSqueezedPlane || x[1] > ChannelGate.MaxSqueezed) continue;
+            int j = OnlyConsumer(steps, i, pool.Output, uses);
+            if (j < 0 || steps[j].Op is not ChannelGate { Squeeze: false } gate || steps[j].Inputs[0] != pool.Output) continue;
+            var inputs = (string?[])steps[j].Inputs.Clone();
+            inputs[0] = pool.Inputs[0];
+            steps[j] = steps[j] with { Op = new ChannelGate(gate.HiddenRelu, gate.Activation, squeeze: true), Inputs = inputs };
+            steps.RemoveAt(i);
+            i--;
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
+    /// <summary>Planes up to this many pixels are pooled inside the channel gate.</summary>
+    private const int MaxSqueezedPlane = 1024;
+
+    /// <summary>A global average pool of [N,C,H,W]: GlobalAveragePool, or an AveragePool whose unpadded window is the plane.</summary>
+    private static bool IsGlobalAverage(Step s, IReadOnlyDictionary<string, int[]> shapes, out int[] x)
+    {
+        x = [];
+        if (s.Inputs.Length < 1 || s.Inputs[0] is not { } input || !shapes.TryGetValue(input, out var shape) || shape.Length != 4) return false;
+        x = shape;
+        return s.Op switch
+        {
+            GlobalPool { Kind: PoolKind.Average } => true,
+            Pool2d { Kind: PoolKind.Average } p => p.KernelH == shape[2] && p.KernelW == shape[3] && p.Pads == default &&
+                                                   p.DilationH == 1 && p.DilationW == 1 && s.OutputShape.Length == 4 && s.OutputShape[2] == 1 && s.OutputShape[3] == 1,
+            _ => false,
+        };
     }
 
     /// <summary>

@@ -4,19 +4,26 @@ using Vision.Tensors;
 namespace Vision.Ops;
 
 /// <summary>
-/// The excitation of squeeze-and-excitation in one op: from pooled channels x [N,C,1,1], y[n,k] = ACT(b2[k] + sum over j
-/// of w2[k,j] * h[n,j]) with h[n,j] = HIDDEN(b1[j] + sum over c of w1[j,c] * x[n,c]): two 1x1 convolutions on a 1x1
+/// The excitation of squeeze-and-excitation in one op: from pooled channels p [N,C], y[n,k] = ACT(b2[k] + sum over j
+/// of w2[k,j] * h[n,j]) with h[n,j] = HIDDEN(b1[j] + sum over c of w1[j,c] * p[n,c]): two 1x1 convolutions on a 1x1
 /// image (w1 [M,C,1,1], w2 [K,M,1,1], biases optional), HIDDEN none or ReLU, ACT the output activation (sigmoid or
-/// hard sigmoid in practice). Made by the compiler from those two convs: one launch instead of two for work of a few
+/// hard sigmoid in practice). x is [N,C,1,1] (p = x), or with <see cref="Squeeze"/> [N,C,H,W] with p its per-channel
+/// mean (the global average pool before, fused too where the planes are small). Made by the compiler from those two convs: one launch instead of two for work of a few
 /// thousand multiply-adds, where the launch is the cost (a GL dispatch ~40 us on llvmpipe). One work group per image
 /// computes the hidden vector once into shared memory (at most <see cref="MaxHidden"/> values), then the outputs.
 /// </summary>
-public sealed class ChannelGate(bool hiddenRelu, Activation activation = default) : Op, IFusesActivation
+public sealed class ChannelGate(bool hiddenRelu, Activation activation = default, bool squeeze = false) : Op, IFusesActivation
 {
     public bool HiddenRelu { get; } = hiddenRelu;
     public Activation Activation { get; } = activation;
 
-    public Op WithActivation(Activation activation) => new ChannelGate(HiddenRelu, activation);
+    /// <summary>x is [N,C,H,W] and the gate averages each channel first (squeeze and excitation in one launch).</summary>
+    public bool Squeeze { get; } = squeeze;
+
+    /// <summary>The most channels a squeezing gate pools into its shared array.</summary>
+    public const int MaxSqueezed = 512;
+
+    public Op WithActivation(Activation activation) => new ChannelGate(HiddenRelu, activation, Squeeze);
 
     /// <summary>The most hidden channels the kernel's shared array holds (the compiler fuses only gates within it).</summary>
     public const int MaxHidden = 256;
@@ -30,7 +37,8 @@ public sealed class ChannelGate(bool hiddenRelu, Activation activation = default
         var x = Require(inputs, 0, 4, "x");
         var w1 = Require(inputs, 1, 4, "hidden weights");
         var w2 = Require(inputs, 3, 4, "output weights");
-        if (x[2] != 1 || x[3] != 1) throw new ShapeException($"channel_gate: x {Tensor.ShapeString(x)} must be [N,C,1,1]");
+        if (!Squeeze && (x[2] != 1 || x[3] != 1)) throw new ShapeException($"channel_gate: x {Tensor.ShapeString(x)} must be [N,C,1,1]");
+        if (Squeeze && x[1] > MaxSqueezed) throw new ShapeException($"channel_gate: {x[1]} channels exceed the squeezing kernel's {MaxSqueezed}");
         if (w1[1] != x[1] || w1[2] != 1 || w1[3] != 1)
             throw new ShapeException($"channel_gate: hidden weights {Tensor.ShapeString(w1)} must be [M,{x[1]},1,1]");
         if (w1[0] > MaxHidden) throw new ShapeException($"channel_gate: {w1[0]} hidden channels exceed the kernel's {MaxHidden}");
@@ -48,6 +56,7 @@ public sealed class ChannelGate(bool hiddenRelu, Activation activation = default
         Tensor x = inputs[0]!, w1 = inputs[1]!, w2 = inputs[3]!;
         Tensor? b1 = inputs[2], b2 = inputs.Count > 4 ? inputs[4] : null;
         int n = x.Shape[0], c = x.Shape[1], m = w1.Shape[0], k = w2.Shape[0];
+        if (Squeeze) x = new GlobalPool(PoolKind.Average).Reference(x);
         var hidden = new float[m];
         for (int b = 0; b < n; b++)
         {
@@ -70,7 +79,8 @@ public sealed class ChannelGate(bool hiddenRelu, Activation activation = default
     {
         var x = inputs[0]!;
         int m = inputs[1]![0], k = inputs[3]![0];
-        return new KernelLaunch(Name, x[0] * 64, [x[1], m, k], Activations.Floats(Activation), $"MAX_HIDDEN={MaxHidden}",
+        return new KernelLaunch(Name, x[0] * 64, [x[1], m, k, x[2] * x[3]], Activations.Floats(Activation), $"MAX_HIDDEN={MaxHidden}",
+            Squeeze ? "SQUEEZE" : "", Squeeze ? $"MAX_SQUEEZED={MaxSqueezed}" : "",
             inputs[2] != null ? "HAS_HIDDEN_BIAS" : "", inputs.Count > 4 && inputs[4] != null ? "HAS_BIAS" : "",
             HiddenRelu ? "HIDDEN_RELU" : "", Activations.Define(Activation));
     }

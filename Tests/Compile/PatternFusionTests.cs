@@ -30,6 +30,8 @@ public sealed class PatternFusionTests
         Assert.That(fused.Steps[0].Op, Is.InstanceOf<Conv2d>().With.Property(nameof(Conv2d.InputNhwc)).True);
         Assert.That(fused.Steps.Count(s => s.Op is ChannelGate { HiddenRelu: true, Activation.Kind: ActivationKind.Sigmoid }), Is.EqualTo(9),
             "each squeeze-and-excitation's two 1x1 convs should be one channel gate");
+        Assert.That(fused.Steps.Count(s => s.Op is ChannelGate { Squeeze: true }), Is.EqualTo(6),
+            "the pools over planes of at most 1024 pixels (five at 16x16, one at 32x32) should join their gates");
     }
 
     [Test]

@@ -20,6 +20,12 @@ public sealed class ChannelGateTests(Backend kind) : BackendTest(kind)
     [Test]
     public void LinearHidden() => Check(new ChannelGate(hiddenRelu: false), Random(3, 4, 1, 1), Random(3, 4, 1, 1), Random(3), Random(7, 3, 1, 1), Random(7));
 
+    // SQUEEZE: the gate averages [N,C,H,W] itself (the global pool before it, fused), C past one work group's 64 items.
+    [Test]
+    public void SqueezingTheChannelsFirst() =>
+        Check(new ChannelGate(hiddenRelu: true, Activation.Sigmoid, squeeze: true),
+            [Random(2, 70, 5, 7), Random(6, 70, 1, 1), Random(6), Random(70, 6, 1, 1), Random(70)], Tolerance.Transcendental);
+
     [Test]
     public void AHiddenWeightOfTheWrongWidthIsAShapeError() =>
         Assert.Throws<ShapeException>(() => new ChannelGate(true).OutputShape([[1, 8, 1, 1], [4, 7, 1, 1], null, [8, 4, 1, 1], null]));
