@@ -27,6 +27,25 @@ internal static class BatchNormFolding
             if (bn.GetInt("training_mode", 0) != 0) continue;
             if (!producer.TryGetValue(bn.Inputs[0], out int pi)) continue;
             var conv = nodes[pi];
+            // Conv -> Add(per-channel constant) -> BatchNorm (PaddleOCR exports a ConvTranspose's bias as an Add): the
+            // constant joins the bias, then the BatchNorm folds as usual.
+            float[]? addedBias = null;
+            int addIndex = -1;
+            if (conv.OpType == "Add" && conv.Inputs.Count == 2 && consumers.GetValueOrDefault(conv.Outputs[0]) == 1 && !protectedValues.Contains(conv.Outputs[0]))
+            {
+                int constant = constants.ContainsKey(conv.Inputs[1]) ? 1 : constants.ContainsKey(conv.Inputs[0]) ? 0 : -1;
+                if (constant < 0 || !producer.TryGetValue(conv.Inputs[1 - constant], out int ci)) continue;
+                var c = constants[conv.Inputs[constant]];
+                int channels = bn.Inputs.Count > 1 && constants.TryGetValue(bn.Inputs[1], out var g) ? g.Length : -1;
+                // [K], [K,1,1] or [1,K,1,1]: one value per channel of an NCHW tensor.
+                bool perChannel = c.ElementType == ElementType.Float32 && c.Length == channels &&
+                                  (c.Rank == 1 || (c.Rank >= 3 && c.Shape[^1] == 1 && c.Shape[^2] == 1 && c.Shape[^3] == channels));
+                if (!perChannel) continue;
+                addedBias = c.Data;
+                addIndex = pi;
+                pi = ci;
+                conv = nodes[pi];
+            }
             if (conv.OpType is not ("Conv" or "ConvTranspose" or "Gemm") || conv.Outputs.Count != 1) continue;
             if (consumers.GetValueOrDefault(conv.Outputs[0]) != 1 || protectedValues.Contains(conv.Outputs[0])) continue;
             if (conv.OpType == "Gemm" && (conv.GetInt("transA", 0) != 0 || conv.GetFloat("beta", 1f) != 1f && conv.InputOrNull(2) != null)) continue;
@@ -58,7 +77,7 @@ internal static class BatchNormFolding
             var bf = new float[k];
             for (int c = 0; c < k; c++)
             {
-                float bias = b == null ? 0f : b.Data[b.Length == 1 ? 0 : c];
+                float bias = (b == null ? 0f : b.Data[b.Length == 1 ? 0 : c]) + (addedBias?[c] ?? 0f);
                 bf[c] = (bias - stats[2]!.Data[c]) * scale[c] + stats[1]!.Data[c];
             }
             string wName = $"{conv.Name}/w+{bn.Name}", bName2 = $"{conv.Name}/b+{bn.Name}";
@@ -71,6 +90,7 @@ internal static class BatchNormFolding
                 SourceFile = conv.SourceFile,
             };
             nodes[i] = null!;
+            if (addIndex >= 0) nodes[addIndex] = null!;
         }
         return nodes.Where(n => n != null).ToList();
     }

@@ -141,8 +141,9 @@ public sealed class PatternFusionTests
 
     /// <summary>BatchNormalization after a grouped ConvTranspose (PP-OCR det's head) folds into its weights and bias, and the
     /// ReLU after it into the kernel: one step, the unfolded plan's result.</summary>
-    [Test]
-    public void BatchNormAfterAGroupedConvTransposeFoldsIntoIt()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void BatchNormAfterAGroupedConvTransposeFoldsIntoIt(bool biasAsAdd)
     {
         var model = new Model
         {
@@ -156,14 +157,24 @@ public sealed class PatternFusionTests
                 ["beta"] = Tensor.Random([6], seed: 4),
                 ["mean"] = Tensor.Random([6], seed: 5),
                 ["var"] = Tensor.Random([6], seed: 6, 0.1f, 2f),
+                ["B4"] = Tensor.Random([1, 6, 1, 1], seed: 8),
             },
             OpsetVersion = 13,
-            Nodes =
-            [
-                new("up", "ConvTranspose", "", ["x", "W", "B"], ["u"], [NodeAttribute.Of("strides", new long[] { 2, 2 }), NodeAttribute.Of("group", 2L)]),
-                new("bn", "BatchNormalization", "", ["u", "gamma", "beta", "mean", "var"], ["n"]),
-                new("relu", "Relu", "", ["n"], ["y"]),
-            ],
+            // biasAsAdd: PaddleOCR's export, the transposed conv's bias as a separate Add of a [1,K,1,1] constant.
+            Nodes = biasAsAdd
+                ?
+                [
+                    new("up", "ConvTranspose", "", ["x", "W"], ["t"], [NodeAttribute.Of("strides", new long[] { 2, 2 }), NodeAttribute.Of("group", 2L)]),
+                    new("bias", "Add", "", ["t", "B4"], ["u"]),
+                    new("bn", "BatchNormalization", "", ["u", "gamma", "beta", "mean", "var"], ["n"]),
+                    new("relu", "Relu", "", ["n"], ["y"]),
+                ]
+                :
+                [
+                    new("up", "ConvTranspose", "", ["x", "W", "B"], ["u"], [NodeAttribute.Of("strides", new long[] { 2, 2 }), NodeAttribute.Of("group", 2L)]),
+                    new("bn", "BatchNormalization", "", ["u", "gamma", "beta", "mean", "var"], ["n"]),
+                    new("relu", "Relu", "", ["n"], ["y"]),
+                ],
         };
         var shapes = new Dictionary<string, int[]> { ["x"] = [1, 4, 3, 5] };
         var plan = GraphCompiler.Compile(model, shapes);
