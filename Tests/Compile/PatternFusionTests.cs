@@ -15,6 +15,20 @@ public sealed class PatternFusionTests
         GraphCompiler.Compile(model, new Dictionary<string, int[]> { [model.Inputs[0].Name] = [1, 256, 256, 3] },
             CompileOptions.Default with { FusePatterns = fuse });
 
+    /// <summary>The model's first output on the CPU reference, with and without a rewrite: the two must agree.</summary>
+    private static void AssertSameResult(Model model, IReadOnlyDictionary<string, Tensor> inputs, Func<bool, CompileOptions> options, Tolerance tolerance, string what)
+    {
+        Tensor Run(bool rewrite)
+        {
+            using var worker = new Worker(model, Vision.Backends.Backend.CPU, new WorkerOptions { Compile = options(rewrite) });
+            worker.Run(inputs);
+            return worker.PeekOutput();
+        }
+        TensorAssert.Close(Run(false), Run(true), tolerance, what);
+    }
+
+    private static Func<bool, CompileOptions> Fusing => fuse => CompileOptions.Default with { FusePatterns = fuse };
+
     [Test]
     public void SelfieSegmentationLosesItsSpelledOutHardSwishesAndResidualAdds()
     {
@@ -39,14 +53,7 @@ public sealed class PatternFusionTests
     {
         var model = ModelLoader.Load(OnnxTestData.SharedModel("selfie_segmentation.onnx"));
         var input = Tensor.Random([1, 256, 256, 3], seed: 3, 0f, 1f);
-        Tensor RunWith(bool fuse)
-        {
-            var options = new WorkerOptions { Compile = CompileOptions.Default with { FusePatterns = fuse } };
-            using var worker = new Worker(model, Vision.Backends.Backend.CPU, options);
-            worker.Run(input);
-            return worker.PeekOutput();
-        }
-        TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Model, "selfie fused vs unfused");
+        AssertSameResult(model, new Dictionary<string, Tensor> { [model.Inputs[0].Name] = input }, Fusing, Tolerance.Model, "selfie fused vs unfused");
     }
 
     [TestCase(true)]
@@ -80,13 +87,7 @@ public sealed class PatternFusionTests
         var fused = GraphCompiler.Compile(model, new Dictionary<string, int[]> { ["x"] = [1, 2, 5, 5] });
         Assert.That(fused.Steps, Has.Count.EqualTo(1), string.Join("; ", fused.Steps));
         var input = Tensor.Random([1, 2, 5, 5], seed: 4);
-        Tensor RunWith(bool fuse)
-        {
-            using var worker = new Worker(model, Vision.Backends.Backend.CPU, new WorkerOptions { Compile = CompileOptions.Default with { FusePatterns = fuse } });
-            worker.Run(input);
-            return worker.PeekOutput();
-        }
-        TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Kernel, "folded vs Mul/Add");
+        AssertSameResult(model, new Dictionary<string, Tensor> { ["x"] = input }, Fusing, Tolerance.Kernel, "folded vs Mul/Add");
     }
 
     /// <summary>
@@ -130,13 +131,8 @@ public sealed class PatternFusionTests
         Assert.That(plan.Steps[2].Inputs[4], Is.EqualTo("s"));
         Assert.That(plan.Steps[2].Inputs[5], Is.EqualTo("c"));
         Tensor x = Tensor.Random([1, 6, 3, 4], seed: 4), s = Tensor.Random([1, 5, 1, 1], seed: 5), skip = Tensor.Random([1, 5, 6, 8], seed: 6);
-        Tensor RunWith(bool fuse)
-        {
-            using var worker = new Worker(model, Vision.Backends.Backend.CPU, new WorkerOptions { Compile = CompileOptions.Default with { FusePatterns = fuse } });
-            worker.Run(new Dictionary<string, Tensor> { ["x"] = x, ["s"] = s, ["skip"] = skip });
-            return worker.PeekOutput();
-        }
-        TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Kernel, "decoder block fused vs unfused");
+        AssertSameResult(model, new Dictionary<string, Tensor> { ["x"] = x, ["s"] = s, ["skip"] = skip }, Fusing, Tolerance.Kernel,
+            "decoder block fused vs unfused");
     }
 
     /// <summary>BatchNormalization after a grouped ConvTranspose (PP-OCR det's head) folds into its weights and bias, and the
@@ -181,13 +177,8 @@ public sealed class PatternFusionTests
         Assert.That(plan.Steps, Has.Count.EqualTo(1), string.Join("; ", plan.Steps));
         Assert.That(plan.Steps[0].Op, Is.InstanceOf<ConvTranspose2d>().With.Property(nameof(ConvTranspose2d.Activation)).EqualTo(Activation.Relu));
         var x = Tensor.Random([1, 4, 3, 5], seed: 7);
-        Tensor RunWith(bool fold)
-        {
-            using var worker = new Worker(model, Vision.Backends.Backend.CPU, new WorkerOptions { Compile = CompileOptions.Default with { FoldBatchNorm = fold } });
-            worker.Run(x);
-            return worker.PeekOutput();
-        }
-        TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Kernel, "ConvTranspose + BatchNorm folded vs not");
+        AssertSameResult(model, new Dictionary<string, Tensor> { ["x"] = x }, fold => CompileOptions.Default with { FoldBatchNorm = fold }, Tolerance.Kernel,
+            "ConvTranspose + BatchNorm folded vs not");
     }
 
     /// <summary>PP-LCNet's learnable affine after an activation (Mul then Add by per-channel constants) moves into the
@@ -221,12 +212,6 @@ public sealed class PatternFusionTests
         Assert.That(plan.Steps, Has.Count.EqualTo(1), string.Join("; ", plan.Steps));
         Assert.That(plan.Steps[0].Inputs[6], Is.Not.Null);
         var x = Tensor.Random([1, 3, 6, 8], seed: 5);
-        Tensor RunWith(bool fuse)
-        {
-            using var worker = new Worker(model, Vision.Backends.Backend.CPU, new WorkerOptions { Compile = CompileOptions.Default with { FusePatterns = fuse } });
-            worker.Run(x);
-            return worker.PeekOutput();
-        }
-        TensorAssert.Close(RunWith(false), RunWith(true), Tolerance.Transcendental, "post affine fused vs not");
+        AssertSameResult(model, new Dictionary<string, Tensor> { ["x"] = x }, Fusing, Tolerance.Transcendental, "post affine fused vs not");
     }
 }

@@ -25,18 +25,8 @@ public sealed class SelfieSegmentationTests
         int kernels = 0;
         using var app = VisionRun.Until(scene =>
         {
-            var cam = scene.CreateObject("Input").AddComponent<CameraSource>();
-            cam.InputPath = photo;
-            cam.RealTime = false;
-            cam.Log = _ => { };
-            var net = scene.CreateObject("Network");
-            nn = net.AddComponent<NeuralNetwork>();
-            nn.ModelPath = model;
-            nn.Backend = backend;
+            (nn, seg) = PhotoThroughTheNetwork(scene, model, photo, backend);
             nn.KernelsPerFrame = kernelsPerFrame;   // > 0: one inference spread over several frames
-            nn.Log = _ => { };
-            seg = net.AddComponent<Segmenter>();
-            seg.Smoothing = 0;
         }, _ => seg!.Version > 0 || nn!.Error != null, atEnd: a =>
         {
             frames = a.Scene.Time.FrameCount;
@@ -85,20 +75,10 @@ public sealed class SelfieSegmentationTests
         NeuralNetwork? nn = null;
         using var app = VisionRun.Until(scene =>
         {
-            var cam = scene.CreateObject("Input").AddComponent<CameraSource>();
-            cam.InputPath = photo;
-            cam.RealTime = false;
-            cam.Log = _ => { };
-            var net = scene.CreateObject("Network");
-            nn = net.AddComponent<NeuralNetwork>();
-            nn.ModelPath = model;
-            nn.Backend = "gl";
-            nn.Log = _ => { };
-            seg = net.AddComponent<Segmenter>();
-            seg.Smoothing = 0;
+            (nn, seg) = PhotoThroughTheNetwork(scene, model, photo, "gl");
             foreach (var mode in modes)
             {
-                var o = net.AddComponent<SegmentationOverlay>();
+                var o = nn.GameObject.AddComponent<SegmentationOverlay>();
                 o.Mode = mode;
                 o.DrawOnScreen = false;
                 overlays.Add(o);
@@ -145,6 +125,23 @@ public sealed class SelfieSegmentationTests
         }
         Assert.That(MeanDiff(OverlayMode.Tint, m => m >= 250), Is.GreaterThan(MeanDiff(OverlayMode.Tint, m => m <= 5) + 10), "tint colours the person");
         Assert.That(MeanDiff(OverlayMode.HeatMap, m => true), Is.GreaterThan(10), "the heat map covers the frame");
+    }
+
+    /// <summary>The photo as the camera's input, the model on <paramref name="backend"/>, an unsmoothed segmenter.</summary>
+    private static (NeuralNetwork Network, Segmenter Segmenter) PhotoThroughTheNetwork(Vision.Engine.Scenes.Scene scene, string model, string photo, string backend)
+    {
+        var cam = scene.CreateObject("Input").AddComponent<CameraSource>();
+        cam.InputPath = photo;
+        cam.RealTime = false;
+        cam.Log = _ => { };
+        var net = scene.CreateObject("Network");
+        var nn = net.AddComponent<NeuralNetwork>();
+        nn.ModelPath = model;
+        nn.Backend = backend;
+        nn.Log = _ => { };
+        var seg = net.AddComponent<Segmenter>();
+        seg.Smoothing = 0;
+        return (nn, seg);
     }
 
     /// <summary>ONNX Runtime on the photo resized (area) to 256x256, RGB in 0..1.</summary>
