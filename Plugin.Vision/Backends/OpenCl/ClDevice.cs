@@ -35,6 +35,7 @@ internal sealed unsafe class ClDevice : IDisposable
 
     public ClDevice(int? platformIndex = null, int? deviceIndex = null)
     {
+        PoclDefaults.Apply();
         try
         {
             Api = CL.GetApi();
