@@ -55,6 +55,14 @@ internal static class PatternFusion
         name != null && constants.TryGetValue(name, out var t) && t.ElementType == ElementType.Float32 && t.Length == 1 &&
         Math.Abs(t.Data[0] - value) <= 1e-6f * Math.Max(1f, Math.Abs(value));
 
+    /// <summary>A copy of a step's inputs with at least <paramref name="slots"/> entries (absent ones null), to set a fused input in.</summary>
+    private static string?[] Widened(string?[] inputs, int slots)
+    {
+        var widened = new string?[Math.Max(slots, inputs.Length)];
+        inputs.CopyTo(widened, 0);
+        return widened;
+    }
+
     /// <summary>The only step reading <paramref name="value"/>, when it is read exactly once (and is no output).</summary>
     private static int OnlyConsumer(List<Step> steps, int after, string value, Dictionary<string, int> uses)
     {
@@ -146,8 +154,7 @@ internal static class PatternFusion
             // The skip tensor must exist when the conv runs and have the output's shape (no broadcasting in the kernel).
             if (steps.FindIndex(s => s.Output == skip) is var producer && producer >= i) continue;
             if (!shapes.TryGetValue(skip, out var skipShape) || !skipShape.AsSpan().SequenceEqual(conv.OutputShape)) continue;
-            var inputs = new string?[Math.Max(4, conv.Inputs.Length)];
-            for (int k = 0; k < conv.Inputs.Length; k++) inputs[k] = conv.Inputs[k];
+            var inputs = Widened(conv.Inputs, 4);
             inputs[3] = skip;
             Op fused = ui < 0 ? c.WithActivation(add.Activation) : ((Conv2d)c.WithActivation(activation)).WithResidualAfterActivation();
             steps[i] = new Step(conv.Node, fused, inputs, addStep.Output, addStep.OutputShape);
@@ -195,8 +202,7 @@ internal static class PatternFusion
             if (convStep.Inputs[0] != steps[removed[^1]].Output || convStep.Inputs.Skip(4).Any(v => v != null)) continue;
             if (!conv.IsPointwise(shapes[x], shapes[convStep.Inputs[1]!])) continue;
             // Every input must exist when the conv runs (it does: they fed steps before it).
-            var inputs = new string?[6];
-            for (int k = 0; k < convStep.Inputs.Length; k++) inputs[k] = convStep.Inputs[k];
+            var inputs = Widened(convStep.Inputs, 6);
             inputs[0] = x;
             inputs[4] = scale;
             inputs[5] = addend;
@@ -334,8 +340,7 @@ internal static class PatternFusion
             string name = value + "/post_affine";
             constants[name] = pa;
             shapes[name] = pa.Shape;
-            var inputs = new string?[7];
-            for (int j = 0; j < conv.Inputs.Length; j++) inputs[j] = conv.Inputs[j];
+            var inputs = Widened(conv.Inputs, 7);
             inputs[6] = name;
             var last = steps[removed[^1]];
             steps[i] = conv with { Inputs = inputs, Output = last.Output, OutputShape = last.OutputShape };
@@ -388,8 +393,7 @@ internal static class PatternFusion
             string name = add.Output + "/folded_bias";
             constants[name] = bias;
             shapes[name] = [k];
-            var inputs = new string?[Math.Max(3, conv.Inputs.Length)];
-            for (int j = 0; j < conv.Inputs.Length; j++) inputs[j] = conv.Inputs[j];
+            var inputs = Widened(conv.Inputs, 3);
             inputs[2] = name;
             steps[i] = conv with { Inputs = inputs, Output = add.Output, OutputShape = add.OutputShape };
             steps.RemoveAt(ai);
@@ -437,8 +441,7 @@ internal static class PatternFusion
             shapes[wName] = scaled.Shape;
             constants[bName] = bias;
             shapes[bName] = [k];
-            var inputs = new string?[Math.Max(3, conv.Inputs.Length)];
-            for (int j = 0; j < conv.Inputs.Length; j++) inputs[j] = conv.Inputs[j];
+            var inputs = Widened(conv.Inputs, 3);
             inputs[1] = wName;
             inputs[2] = bName;
             steps[i] = conv with { Inputs = inputs, Output = mul.Output, OutputShape = mul.OutputShape };

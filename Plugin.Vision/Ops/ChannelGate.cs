@@ -8,9 +8,10 @@ namespace Vision.Ops;
 /// of w2[k,j] * h[n,j]) with h[n,j] = HIDDEN(b1[j] + sum over c of w1[j,c] * p[n,c]): two 1x1 convolutions on a 1x1
 /// image (w1 [M,C,1,1], w2 [K,M,1,1], biases optional), HIDDEN none or ReLU, ACT the output activation (sigmoid or
 /// hard sigmoid in practice). x is [N,C,1,1] (p = x), or with <see cref="Squeeze"/> [N,C,H,W] with p its per-channel
-/// mean (the global average pool before, fused too where the planes are small). Made by the compiler from those two convs: one launch instead of two for work of a few
-/// thousand multiply-adds, where the launch is the cost (a GL dispatch ~40 us on llvmpipe). One work group per image
-/// computes the hidden vector once into shared memory (at most <see cref="MaxHidden"/> values), then the outputs.
+/// mean (the global average pool before, fused too where the planes are small). Made by the compiler from those two
+/// convs: one launch instead of two for work of a few thousand multiply-adds, where the launch is the cost (a GL
+/// dispatch ~40 us on llvmpipe). One work group per image computes the hidden vector once into shared memory (at most
+/// <see cref="MaxHidden"/> values), then the outputs.
 /// </summary>
 public sealed class ChannelGate(bool hiddenRelu, Activation activation = default, bool squeeze = false) : Op, IFusesActivation
 {

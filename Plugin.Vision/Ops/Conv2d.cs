@@ -155,20 +155,18 @@ public sealed class Conv2d(
                 [x[2], x[3], output[2], output[3], StrideH, StrideW, Pads.Top, Pads.Left, DilationH, DilationW, x[1]],
                 floats, bias, residual, after, act, postAffine, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}", row8 ? "ROW8" : w4 ? "W4" : "", row8 ? $"ROW_STRIDE={StrideW}" : "");
         }
+        int[] geometry = [x[0], x[1], x[2], x[3], w[0], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
+                          DilationH, DilationW, Group];
         // ROWS8: one group, stride 1 or 2 and no dilation along rows, rows a multiple of 8: 4 channels x 8 pixels per
         // item sliding over one load of each input row window (kernel width and row stride compiled in).
         if (Group == 1 && StrideW is 1 or 2 && DilationW == 1 && output[3] % 8 == 0 && w[3] <= 7)
-            return new KernelLaunch(Name, output[0] * ((output[1] + 3) / 4) * output[2] * output[3] / 8,
-                [x[0], x[1], x[2], x[3], w[0], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
-                 DilationH, DilationW, Group],
+            return new KernelLaunch(Name, output[0] * ((output[1] + 3) / 4) * output[2] * output[3] / 8, geometry,
                 floats, bias, residual, after, act, postAffine, "ROWS8", $"KSIZE_W={w[3]}", $"ROW_STRIDE={StrideW}", layout);
         // One group: 4 output channels per item (KTILE), each input value loaded once for all 4.
         // With rows a multiple of 4 long, 4 adjacent pixels as well (KW4): 16 results per item.
         bool tile = Group == 1, wide = tile && output[3] % 4 == 0;
         int items = tile ? output[0] * ((output[1] + 3) / 4) * output[2] * output[3] / (wide ? 4 : 1) : Tensor.ShapeLength(output);
-        return new KernelLaunch(Name, items,
-            [x[0], x[1], x[2], x[3], w[0], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
-             DilationH, DilationW, Group],
+        return new KernelLaunch(Name, items, geometry,
             floats, bias, residual, after, act, postAffine, wide ? "KW4" : tile ? "KTILE" : "", layout);
     }
 

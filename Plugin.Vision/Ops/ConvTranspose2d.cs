@@ -132,17 +132,14 @@ public sealed class ConvTranspose2d(
         var x = inputs[0]!;
         var w = inputs[1]!;
         bool hasBias = inputs[2] != null;
-        // UP2: the 2x2 / stride 2 tiling with one group and rows of an even length, 2 input pixels (8 outputs) per item.
-        if (IsTiling(w) && w[2] == 2 && w[3] == 2 && Group == 1 && x[3] % 2 == 0)
-            return new KernelLaunch(Name, Tensor.ShapeLength(output) / 8,
-                [x[0], x[1], x[2], x[3], output[1], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
-                 DilationH, DilationW, Group],
-                Activations.Floats(Activation), hasBias ? "HAS_BIAS" : "", Activations.Define(Activation), "UP2");
-        return new KernelLaunch(Name, Tensor.ShapeLength(output),
+        // UP2: the 2x2 / stride 2 tiling with one group and rows of an even length, 2 input pixels (8 outputs) per item;
+        // TILES: any other stride = kernel tiling, one output per item.
+        bool up2 = IsTiling(w) && w[2] == 2 && w[3] == 2 && Group == 1 && x[3] % 2 == 0;
+        return new KernelLaunch(Name, Tensor.ShapeLength(output) / (up2 ? 8 : 1),
             [x[0], x[1], x[2], x[3], output[1], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
              DilationH, DilationW, Group],
             Activations.Floats(Activation), hasBias ? "HAS_BIAS" : "", Activations.Define(Activation),
-            IsTiling(w) ? "TILES" : "");
+            up2 ? "UP2" : IsTiling(w) ? "TILES" : "");
     }
 
     /// <summary>Stride = kernel, no padding or dilation: each output takes exactly one tap per input channel.</summary>

@@ -164,14 +164,12 @@ public sealed class Resize : Op
             _ => throw new ArgumentOutOfRangeException(nameof(NearestMode)),
         };
         // UP2: bilinear, half-pixel, exactly 2x, even rows: a 2x4 output block per item from 12 loads.
+        // W4: otherwise 4 adjacent outputs per item when rows are a multiple of 4, one 4-wide store.
         bool up2 = Mode == ResizeMode.Linear && Coordinates is ResizeCoordinates.HalfPixel or ResizeCoordinates.PytorchHalfPixel &&
                    oh == 2 * h && ow == 2 * w && w % 2 == 0 && Scale(2, h, oh) == 2f && Scale(3, w, ow) == 2f;
-        if (up2)
-            return new KernelLaunch(Name, Tensor.ShapeLength(output) / 8, [h, w, oh, ow],
-                [Scale(2, h, oh), Scale(3, w, ow), LengthResized(2, h, oh), LengthResized(3, w, ow)], "MODE_LINEAR", coordinates, "UP2");
-        bool w4 = ow % 4 == 0;  // 4 adjacent outputs per item, one 4-wide store
-        return new KernelLaunch(Name, Tensor.ShapeLength(output) / (w4 ? 4 : 1), [h, w, oh, ow],
+        bool w4 = !up2 && ow % 4 == 0;
+        return new KernelLaunch(Name, Tensor.ShapeLength(output) / (up2 ? 8 : w4 ? 4 : 1), [h, w, oh, ow],
             [Scale(2, h, oh), Scale(3, w, ow), LengthResized(2, h, oh), LengthResized(3, w, ow)],
-            Mode == ResizeMode.Linear ? "MODE_LINEAR" : "MODE_NEAREST", coordinates, rounding, w4 ? "W4" : "");
+            Mode == ResizeMode.Linear ? "MODE_LINEAR" : "MODE_NEAREST", coordinates, rounding, up2 ? "UP2" : w4 ? "W4" : "");
     }
 }
