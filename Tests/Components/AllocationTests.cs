@@ -15,20 +15,14 @@ public sealed class AllocationTests
         NeuralNetwork? nn = null;
         using var app = VisionRun.Until(scene =>
         {
-            var cam = scene.CreateObject("Input").AddComponent<CameraSource>();
-            cam.InputPath = image;
+            (var cam, nn) = VisionRun.ImageIntoNetwork(scene, image, model, "gl");
             cam.ImageFps = 1000;   // a new frame (and inference) nearly every frame
             cam.DrawOnScreen = true;
-            cam.Log = _ => { };
-            var net = scene.CreateObject("Network");
-            nn = net.AddComponent<NeuralNetwork>();
-            nn.ModelPath = model;
-            nn.Backend = "gl";
             nn.Fit = ImageFit.CenterCrop;
             nn.ColorOrder = ColorOrder.Gray;
             nn.Range = 255;
             nn.AutoFeatureLayers = 2;
-            nn.Log = _ => { };
+            var net = nn.GameObject;
             net.AddComponent<Classifier>();
             net.AddComponent<FeatureMapOverlay>();
             scene.CreateObject("HUD").AddComponent<StatsHud>();

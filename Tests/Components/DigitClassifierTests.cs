@@ -17,19 +17,12 @@ public sealed class DigitClassifierTests
         NeuralNetwork? nn = null;
         using var app = VisionRun.Until(scene =>
         {
-            var cam = scene.CreateObject("Input").AddComponent<CameraSource>();
-            cam.InputPath = image;
+            (var cam, nn) = VisionRun.ImageIntoNetwork(scene, image, model, "gl");
             cam.DrawOnScreen = true;
-            cam.Log = _ => { };
-            var net = scene.CreateObject("Network");
-            nn = net.AddComponent<NeuralNetwork>();
-            nn.ModelPath = model;
-            nn.Backend = "gl";
             nn.Fit = ImageFit.CenterCrop;
             nn.ColorOrder = ColorOrder.Gray;
             nn.Range = 255;
-            nn.Log = _ => { };
-            classifier = net.AddComponent<Classifier>();
+            classifier = nn.GameObject.AddComponent<Classifier>();
             classifier.Smoothing = 0;
         }, _ => classifier!.Version > 0 || nn!.Error != null);
         Assert.That(nn!.Error, Is.Null);

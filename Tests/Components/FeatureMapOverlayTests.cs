@@ -19,18 +19,11 @@ public sealed class FeatureMapOverlayTests
         Vision.Tensors.Tensor? layer = null;
         using var app = VisionRun.Until(scene =>
         {
-            var cam = scene.CreateObject("Input").AddComponent<CameraSource>();
-            cam.InputPath = image;
-            cam.Log = _ => { };
-            var net = scene.CreateObject("Network");
-            nn = net.AddComponent<NeuralNetwork>();
-            nn.ModelPath = model;
-            nn.Backend = "gl";
+            (_, nn) = VisionRun.ImageIntoNetwork(scene, image, model, "gl");
             nn.ColorOrder = ColorOrder.Gray;
             nn.Range = 255;
             nn.AutoFeatureLayers = 2;
-            nn.Log = _ => { };
-            maps = net.AddComponent<FeatureMapOverlay>();
+            maps = nn.GameObject.AddComponent<FeatureMapOverlay>();
             maps.TilesPerPage = 4;
             maps.TextureSize = size;
             maps.Colormap = Colormap.Gray;

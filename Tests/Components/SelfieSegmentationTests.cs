@@ -127,19 +127,12 @@ public sealed class SelfieSegmentationTests
         Assert.That(MeanDiff(OverlayMode.HeatMap, m => true), Is.GreaterThan(10), "the heat map covers the frame");
     }
 
-    /// <summary>The photo as the camera's input, the model on <paramref name="backend"/>, an unsmoothed segmenter.</summary>
+    /// <summary>The photo as the camera's input (not in real time), the model on <paramref name="backend"/>, an unsmoothed segmenter.</summary>
     private static (NeuralNetwork Network, Segmenter Segmenter) PhotoThroughTheNetwork(Vision.Engine.Scenes.Scene scene, string model, string photo, string backend)
     {
-        var cam = scene.CreateObject("Input").AddComponent<CameraSource>();
-        cam.InputPath = photo;
+        var (cam, nn) = VisionRun.ImageIntoNetwork(scene, photo, model, backend);
         cam.RealTime = false;
-        cam.Log = _ => { };
-        var net = scene.CreateObject("Network");
-        var nn = net.AddComponent<NeuralNetwork>();
-        nn.ModelPath = model;
-        nn.Backend = backend;
-        nn.Log = _ => { };
-        var seg = net.AddComponent<Segmenter>();
+        var seg = nn.GameObject.AddComponent<Segmenter>();
         seg.Smoothing = 0;
         return (nn, seg);
     }

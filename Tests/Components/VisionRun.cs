@@ -1,3 +1,4 @@
+using Vision.Components;
 using Vision.Engine.Core;
 using Vision.Engine.Scenes;
 
@@ -35,5 +36,21 @@ public static class VisionRun
             app.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A camera reading <paramref name="input"/> (object "Input") and a network running <paramref name="model"/> on
+    /// <paramref name="backend"/> (object "Network"), both silent; set the rest on what it returns.
+    /// </summary>
+    public static (CameraSource Camera, NeuralNetwork Network) ImageIntoNetwork(Scene scene, string input, string model, string backend)
+    {
+        var cam = scene.CreateObject("Input").AddComponent<CameraSource>();
+        cam.InputPath = input;
+        cam.Log = _ => { };
+        var nn = scene.CreateObject("Network").AddComponent<NeuralNetwork>();
+        nn.ModelPath = model;
+        nn.Backend = backend;
+        nn.Log = _ => { };
+        return (cam, nn);
     }
 }
