@@ -16,6 +16,14 @@ public sealed class KernelLaunch
     public float[] Floats { get; }
     public int Items { get; }
 
+    /// <summary>
+    /// The variant the OpenCL backend runs instead, when an op has one. PoCL runs each work item as a scalar loop and
+    /// vectorises across items only in loop-free kernels, so its fast variants use explicit wide vectors (float16) and
+    /// tile the output differently (other item counts); GLSL has no such types and llvmpipe already vectorises across
+    /// invocations.
+    /// </summary>
+    public KernelLaunch? OpenCl { get; init; }
+
     /// <summary>The cache key of the compiled program: kernel plus sorted defines.</summary>
     public string Variant { get; }
 
