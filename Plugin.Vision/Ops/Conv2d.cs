@@ -141,8 +141,13 @@ public sealed class Conv2d(
         {
             int p = x[2] * x[3];
             // C4: input channels a multiple of 4 (the GL entry then takes 4 per step with 4-wide weight loads).
+            string scale = hasScale ? "HAS_SCALE" : "", addend = hasAddend ? "HAS_ADDEND" : "";
+            // OpenCL: CH_TILE channels x 16 pixels per item (16 channels once there are enough to fill the tiles).
+            int chTile = w[0] >= 64 || w[0] % 16 == 0 ? 16 : 8;
+            var pointwise16 = new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + chTile - 1) / chTile) * ((p + 15) / 16), [x[1], w[0], p / 4], floats,
+                bias, residual, after, act, postAffine, scale, addend, "WIDE16", $"CH_TILE={chTile}");
             return new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + 3) / 4) * (p / 4), [x[1], w[0], p / 4], floats, bias, residual, after, act, postAffine,
-                hasScale ? "HAS_SCALE" : "", hasAddend ? "HAS_ADDEND" : "", x[1] % 4 == 0 ? "C4" : "");
+                scale, addend, x[1] % 4 == 0 ? "C4" : "") { OpenCl = pointwise16 };
         }
         if (Group == x[1] && Group == w[0] && !InputNhwc)
         {

@@ -105,6 +105,34 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     [Test]
     public void DenseRowSliding1x7NoPadding() => Check(new Conv2d(), Random(1, 4, 3, 14), Random(9, 4, 1, 7), Random(9));
 
+    // WIDE16 (the OpenCL variant; GL runs ROWS8 / KW4 / KTILE on the same cases): 8 channels x 16 pixels per item.
+    // Rows long enough for interior items beside the edge and partial tiles; K % 8 != 0; the buffer's first and last rows.
+    [Test]
+    public void WideTilesInteriorEdgeAndPartial() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), activation: Activation.Relu, residualAfterActivation: true),
+            Random(2, 5, 4, 37), Random(19, 5, 3, 3), Random(19), Random(2, 19, 4, 37));
+
+    [Test]
+    public void WideTilesStrideTwo5x5PostAffine() =>
+        Check(new Conv2d(2, 2, Pads.Uniform(2), activation: Activation.HardSwish),
+            [Random(1, 3, 9, 70), Random(10, 3, 5, 5), Random(10), null, null, null, Random(2, 10)], Tolerance.Transcendental);
+
+    [Test]
+    public void WideTilesAsymmetricPadsNoBias() =>
+        Check(new Conv2d(1, 1, new Pads(0, 3, 2, 0)), Random(1, 4, 5, 33), Random(9, 4, 2, 4), null);
+
+    // conv2d_1x1 WIDE16: a plane of 3 full tiles and a partial one; 8-channel tiles (K = 37) and 16-channel ones (K = 64),
+    // the SE scale and addend, a residual.
+    [Test]
+    public void PointwiseWideTilesScaleAddend() =>
+        Check(new Conv2d(activation: Activation.Relu), Random(2, 6, 6, 10), Random(37, 6, 1, 1), Random(37), null,
+            Random(2, 6, 1, 1), Random(2, 6, 6, 10));
+
+    [Test]
+    public void PointwiseWideSixteenChannelTilesResidual() =>
+        Check(new Conv2d(activation: Activation.HardSwish), [Random(1, 7, 5, 12), Random(64, 7, 1, 1), Random(64), Random(1, 64, 5, 12)],
+            Tolerance.Transcendental);
+
     // X_NHWC: a channels-last input read directly (a folded input transpose), tiled and grouped paths.
     [Test]
     public void ChannelsLastInputTiled() =>
