@@ -8,6 +8,7 @@ typedef struct { int count; int p[32]; float f[8]; } Params;
 #define TO_F(x) ((float)(x))
 #define TO_I(x) ((int)(x))
 #define FABS(x) fabs(x)
+#define PRECISE  // GLSL's precise; OpenCL C keeps fma fused and never reassociates
 #define NEG_INF (-3.402823466e+38f)
 // Work groups are 64 items (both backends); BARRIER() waits for the whole group and its local-memory writes.
 #define BARRIER() barrier(CLK_LOCAL_MEM_FENCE)

@@ -12,6 +12,8 @@ uniform float uFloats[8];  // FPARAM(k): alpha, beta, epsilon...
 #define TO_F(x) float(x)
 #define TO_I(x) int(x)
 #define FABS(x) abs(x)
+// Marks a value whose operations the compiler must not reassociate or split (fma stays fused): GLSL's precise.
+#define PRECISE precise
 #define NEG_INF (-3.402823466e+38)
 // A 2D grid when a 1D one would exceed 65535 groups; the id stays a flat index either way.
 // Work groups are 64 items (both backends); BARRIER() waits for the whole group and its shared-memory writes.

@@ -8,6 +8,7 @@ internal static unsafe partial class Egl
     private const string Lib = "libEGL.so.1";
 
     public const int PlatformSurfacelessMesa = 0x31DD;
+    public const int PlatformDeviceExt = 0x313F;
     public const int OpenGlApi = 0x30A2;
     public const int ContextMajorVersion = 0x3098;
     public const int ContextMinorVersion = 0x30FB;
@@ -50,6 +51,22 @@ internal static unsafe partial class Egl
 
     [LibraryImport(Lib, EntryPoint = "eglQueryString")]
     public static partial nint QueryString(nint display, int name);
+
+    /// <summary>
+    /// The EGL devices (EGL_EXT_device_enumeration), for drivers without surfaceless rendering (NVIDIA's headless
+    /// servers offer EGL_EXT_platform_device instead); empty when the entry point is missing.
+    /// </summary>
+    public static nint[] QueryDevices()
+    {
+        var query = (delegate* unmanaged<int, nint*, int*, uint>)GetProcAddress("eglQueryDevicesEXT");
+        if (query == null) return [];
+        int count;
+        if (query(0, null, &count) == 0 || count <= 0) return [];
+        var devices = new nint[count];
+        fixed (nint* d = devices)
+            if (query(count, d, &count) == 0) return [];
+        return devices[..count];
+    }
 
     public static string ErrorName(int code) => code switch
     {

@@ -21,9 +21,24 @@ public sealed unsafe class EglContext : IGraphicsContext
     public EglContext(int major = 4, int minor = 3)
     {
         OwnerThreadId = Environment.CurrentManagedThreadId;
+        string platform = "EGL surfaceless";
         try
         {
             _display = Egl.GetPlatformDisplay(Egl.PlatformSurfacelessMesa, 0, null);
+            // Drivers without surfaceless rendering (NVIDIA's) offer their GPUs as EGL devices; a context made current
+            // without a surface works the same on either display.
+            if (_display == 0 || Egl.Initialize(_display, out _, out _) == 0)
+            {
+                _display = 0;
+                foreach (var device in Egl.QueryDevices())
+                {
+                    var display = Egl.GetPlatformDisplay(Egl.PlatformDeviceExt, device, null);
+                    if (display == 0 || Egl.Initialize(display, out _, out _) == 0) continue;
+                    _display = display;
+                    platform = "EGL device";
+                    break;
+                }
+            }
         }
         catch (DllNotFoundException e)
         {
@@ -35,9 +50,8 @@ public sealed unsafe class EglContext : IGraphicsContext
             throw new GraphicsContextException("libEGL.so.1 has no eglGetPlatformDisplay (EGL 1.5 needed). Update Mesa's libegl1.", e);
         }
         if (_display == 0)
-            throw Fail("eglGetPlatformDisplay(EGL_PLATFORM_SURFACELESS_MESA)", "the EGL driver lacks surfaceless rendering; install libegl-mesa0");
-        if (Egl.Initialize(_display, out _, out _) == 0)
-            throw Fail("eglInitialize", "check that libegl-mesa0 and libgl1-mesa-dri are installed");
+            throw Fail("eglGetPlatformDisplay(EGL_PLATFORM_SURFACELESS_MESA, then EGL_PLATFORM_DEVICE_EXT)",
+                "the EGL driver offers neither surfaceless rendering nor a device display; install libegl-mesa0 and libgl1-mesa-dri");
         if (Egl.BindApi(Egl.OpenGlApi) == 0)
             throw Fail("eglBindAPI(EGL_OPENGL_API)", "the EGL driver has no desktop OpenGL");
 
@@ -53,7 +67,7 @@ public sealed unsafe class EglContext : IGraphicsContext
             throw Fail("eglMakeCurrent(surfaceless)", "the driver refused a context without a surface");
 
         Gl = GL.GetApi(Egl.GetProcAddress);
-        Description = $"OpenGL {Gl.GetStringS(StringName.Version)}, {Gl.GetStringS(StringName.Renderer)} (EGL surfaceless)";
+        Description = $"OpenGL {Gl.GetStringS(StringName.Version)}, {Gl.GetStringS(StringName.Renderer)} ({platform})";
     }
 
     private GraphicsContextException Fail(string call, string advice)
