@@ -2,5 +2,8 @@
 #include "common.cl"
 __kernel void global_pool(__global const float* restrict x, __global float* restrict y, const Params prm)
 {
+#ifdef GROUP_REDUCE
+    __local float part[64];
+#endif
 #include "global_pool.body"
 }

@@ -2,6 +2,9 @@
 #include "common.glsl"
 layout(std430, binding = 0) readonly buffer B_x { float x[]; };
 layout(std430, binding = 1) writeonly buffer B_y { float y[]; };
+#ifdef GROUP_REDUCE
+shared float part[64];
+#endif
 void main()
 {
 #include "global_pool.body"

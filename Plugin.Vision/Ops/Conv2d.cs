@@ -142,12 +142,12 @@ public sealed class Conv2d(
             int p = x[2] * x[3];
             // C4: input channels a multiple of 4 (the GL entry then takes 4 per step with 4-wide weight loads).
             string scale = hasScale ? "HAS_SCALE" : "", addend = hasAddend ? "HAS_ADDEND" : "";
-            // OpenCL: CH_TILE channels x 16 pixels per item (16 channels once there are enough to fill the tiles).
+            // OpenCL CPU devices: CH_TILE channels x 16 pixels per item (16 channels once there are enough to fill the tiles).
             int chTile = w[0] >= 64 || w[0] % 16 == 0 ? 16 : 8;
             var pointwise16 = new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + chTile - 1) / chTile) * ((p + 15) / 16), [x[1], w[0], p / 4], floats,
                 bias, residual, after, act, postAffine, scale, addend, "WIDE16", $"CH_TILE={chTile}");
             return new KernelLaunch("conv2d_1x1", x[0] * ((w[0] + 3) / 4) * (p / 4), [x[1], w[0], p / 4], floats, bias, residual, after, act, postAffine,
-                scale, addend, x[1] % 4 == 0 ? "C4" : "") { OpenCl = pointwise16 };
+                scale, addend, x[1] % 4 == 0 ? "C4" : "") { OpenClCpu = pointwise16 };
         }
         if (Group == x[1] && Group == w[0] && !InputNhwc)
         {
@@ -164,20 +164,20 @@ public sealed class Conv2d(
                           DilationH, DilationW, Group];
         // ROWS8: one group, stride 1 or 2 and no dilation along rows, rows a multiple of 8: 4 channels x 8 pixels per
         // item sliding over one load of each input row window (kernel width and row stride compiled in).
-        // WIDE16 (OpenCL only): the same convs without the row-length condition, 8 channels x 16 pixels per item.
+        // WIDE16 (OpenCL CPU devices): the same convs without the row-length condition, 8 channels x 16 pixels per item.
         KernelLaunch? wide16 = Group == 1 && StrideW is 1 or 2 && DilationW == 1 && !InputNhwc && w[3] <= 7
             ? new KernelLaunch(Name, output[0] * ((output[1] + 7) / 8) * output[2] * ((output[3] + 15) / 16), geometry,
                 floats, bias, residual, after, act, postAffine, "WIDE16", $"KSIZE_W={w[3]}", $"ROW_STRIDE={StrideW}")
             : null;
         if (Group == 1 && StrideW is 1 or 2 && DilationW == 1 && output[3] % 8 == 0 && w[3] <= 7)
             return new KernelLaunch(Name, output[0] * ((output[1] + 3) / 4) * output[2] * output[3] / 8, geometry,
-                floats, bias, residual, after, act, postAffine, "ROWS8", $"KSIZE_W={w[3]}", $"ROW_STRIDE={StrideW}", layout) { OpenCl = wide16 };
+                floats, bias, residual, after, act, postAffine, "ROWS8", $"KSIZE_W={w[3]}", $"ROW_STRIDE={StrideW}", layout) { OpenClCpu = wide16 };
         // One group: 4 output channels per item (KTILE), each input value loaded once for all 4.
         // With rows a multiple of 4 long, 4 adjacent pixels as well (KW4): 16 results per item.
         bool tile = Group == 1, wide = tile && output[3] % 4 == 0;
         int items = tile ? output[0] * ((output[1] + 3) / 4) * output[2] * output[3] / (wide ? 4 : 1) : Tensor.ShapeLength(output);
         return new KernelLaunch(Name, items, geometry,
-            floats, bias, residual, after, act, postAffine, wide ? "KW4" : tile ? "KTILE" : "", layout) { OpenCl = wide16 };
+            floats, bias, residual, after, act, postAffine, wide ? "KW4" : tile ? "KTILE" : "", layout) { OpenClCpu = wide16 };
     }
 
     /// <summary>A 1x1, stride-1, unpadded, ungrouped convolution over a plane of a multiple of 4 pixels: a plain GEMM.</summary>

@@ -35,7 +35,17 @@ public sealed class GlobalPool(PoolKind kind) : Op
     {
         var x = inputs[0]!;
         int planes = x[0] * x[1];
-        return new KernelLaunch(Name, planes, [Tensor.ShapeLength(x) / Math.Max(planes, 1)], null,
-            Kind == PoolKind.Max ? "MAX_POOL" : "");
+        return PlaneLaunch(planes, Tensor.ShapeLength(x) / Math.Max(planes, 1), Kind);
+    }
+
+    /// <summary>
+    /// The global_pool kernel over planes of a size: one item per plane when small, else a work group per plane folding
+    /// in shared memory (a GPU otherwise runs one thread per channel). Pool2d uses it for windows that cover the plane.
+    /// </summary>
+    internal static KernelLaunch PlaneLaunch(int planes, int size, PoolKind kind)
+    {
+        bool grouped = size > 256;
+        return new KernelLaunch("global_pool", grouped ? planes * 64 : planes, [size], null,
+            kind == PoolKind.Max ? "MAX_POOL" : "", grouped ? "GROUP_REDUCE" : "");
     }
 }

@@ -12,4 +12,11 @@ public sealed class GlobalPoolTests(Backend kind) : BackendTest(kind)
 
     [Test]
     public void Max() => Check(new GlobalPool(PoolKind.Max), Random(3, 5, 9, 1));
+
+    // GROUP_REDUCE: planes over 256 pixels fold in a work group of 64 (sizes not a multiple of 64; several planes).
+    [Test]
+    public void AverageOfLargePlanesFoldsInGroups() => Check(new GlobalPool(PoolKind.Average), Random(2, 3, 23, 29));
+
+    [Test]
+    public void MaxOfLargePlanesFoldsInGroups() => Check(new GlobalPool(PoolKind.Max), Random(1, 5, 17, 40));
 }

@@ -24,4 +24,10 @@ public sealed class Pool2dTests(Backend kind) : BackendTest(kind)
     [Test]
     public void AverageIncludingPadCeil() =>
         Check(new Pool2d(PoolKind.Average, 3, 2, 2, 2, Pads.Uniform(1), ceilMode: true, countIncludePad: true), Random(1, 4, 8, 7));
+
+    // A window over the whole plane without padding runs as the global pool (grouped fold for big planes).
+    [TestCase(PoolKind.Average, 19, 21)]
+    [TestCase(PoolKind.Max, 33, 12)]
+    [TestCase(PoolKind.Average, 5, 7)]
+    public void WindowOverTheWholePlane(PoolKind kind, int h, int w) => Check(new Pool2d(kind, h, w, h, w), Random(2, 3, h, w));
 }

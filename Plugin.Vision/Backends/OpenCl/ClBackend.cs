@@ -73,7 +73,7 @@ public sealed unsafe class ClBackend : IComputeBackend, IKernelProfiler
         inputs = PreparedKernel.Slots(op, inputs);
         var shapes = inputs.Select(t => t?.Shape).ToArray();
         var launch = op.Launch(shapes, output.Shape);
-        launch = launch.OpenCl ?? launch;
+        if (_device.IsCpu && launch.OpenClCpu != null) launch = launch.OpenClCpu;
         var buffers = inputs.Select(t => t == null ? _dummy : Own(t)).Append(Own(output)).ToArray();
         lock (_lock) return new ClKernel(op, inputs, output, Program(launch), buffers, launch);
     }

@@ -17,6 +17,9 @@ internal sealed unsafe class ClDevice : IDisposable
     public string Name { get; }
     public string DriverVersion { get; }
 
+    /// <summary>A CPU device (PoCL): kernels take their CPU-shaped variants (<see cref="Kernels.KernelLaunch.OpenClCpu"/>).</summary>
+    public bool IsCpu { get; }
+
     private bool _disposed;
     private nint _profilingQueue;
 
@@ -55,7 +58,7 @@ internal sealed unsafe class ClDevice : IDisposable
         var platforms = new nint[count];
         fixed (nint* p = platforms) ClErrors.Check(Api.GetPlatformIDs(count, p, null), "clGetPlatformIDs");
 
-        var candidates = new List<(nint Platform, nint Device, bool Gpu)>();
+        var candidates = new List<(nint Platform, nint Device, bool Gpu, bool Cpu)>();
         for (int pi = 0; pi < platforms.Length; pi++)
         {
             if (platformIndex is { } want && want != pi) continue;
@@ -68,7 +71,7 @@ internal sealed unsafe class ClDevice : IDisposable
                 if (deviceIndex is { } wantDevice && wantDevice != di) continue;
                 ulong type;
                 Api.GetDeviceInfo(devices[di], DeviceInfo.Type, (nuint)sizeof(ulong), &type, null);
-                candidates.Add((platforms[pi], devices[di], (type & (ulong)DeviceType.Gpu) != 0));
+                candidates.Add((platforms[pi], devices[di], (type & (ulong)DeviceType.Gpu) != 0, (type & (ulong)DeviceType.Cpu) != 0));
             }
         }
         if (platformIndex >= platforms.Length)
@@ -82,6 +85,7 @@ internal sealed unsafe class ClDevice : IDisposable
         if (chosen.Device == 0) chosen = candidates[0];
         Platform = chosen.Platform;
         Device = chosen.Device;
+        IsCpu = chosen.Cpu;
 
         nint device = Device;
         int err;
