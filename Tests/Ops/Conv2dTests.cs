@@ -169,6 +169,17 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
         Check(new Conv2d(activation: Activation.Relu, residualAfterActivation: true),
             Random(2, 8, 4, 5), Random(6, 8, 1, 1), null, Random(2, 6, 4, 5), Random(2, 8, 1, 1));
 
+    // PXG (GL): C % 4 == 0, 4 (plane % 16 == 0) or 2 (plane % 8 == 0) groups of 4 pixels per item; K % 4 != 0.
+    [Test]
+    public void PointwiseFourPixelGroupsScaleAddendResidual() =>
+        Check(new Conv2d(activation: Activation.Relu), Random(2, 8, 4, 8), Random(7, 8, 1, 1), Random(7), Random(2, 7, 4, 8),
+            Random(2, 8, 1, 1), Random(2, 8, 4, 8));
+
+    [Test]
+    public void PointwiseTwoPixelGroupsResidualAfterActivation() =>
+        Check(new Conv2d(activation: Activation.HardSwish, residualAfterActivation: true),
+            [Random(1, 12, 3, 8), Random(5, 12, 1, 1), Random(5), Random(1, 5, 3, 8)], Tolerance.Transcendental);
+
     // HAS_ADDEND: the conv reads x * s + z (an SE multiply and the Add after it), with and without 4-channel steps.
     [TestCase(8)]
     [TestCase(7)]
