@@ -79,6 +79,17 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     public void DepthwiseRowSliding3x3NoBias() =>
         Check(new Conv2d(pads: Pads.Uniform(1), group: 3, activation: Activation.Relu), Random(1, 3, 5, 24), Random(3, 1, 3, 3), null);
 
+    // TWO_ROWS: ROW8 over two output rows per item; an odd row count (the last item's second row is not stored),
+    // vertical stride 2, a residual after the activation.
+    [Test]
+    public void DepthwiseTwoRowsOddHeightResidual() =>
+        Check(new Conv2d(pads: Pads.Uniform(2), group: 4, activation: Activation.Relu, residualAfterActivation: true),
+            Random(2, 4, 7, 16), Random(4, 1, 5, 5), Random(4), Random(2, 4, 7, 16));
+
+    [Test]
+    public void DepthwiseTwoRowsVerticalStrideTwo() =>
+        Check(new Conv2d(2, 1, new Pads(1, 1, 0, 1), group: 3), Random(1, 3, 10, 8), Random(3, 1, 3, 3), Random(3));
+
     [Test]
     public void DepthwiseDilatedNoBias() =>
         Check(new Conv2d(pads: Pads.Uniform(2), dilationH: 2, dilationW: 2, group: 3), Random(1, 3, 7, 8), Random(3, 1, 3, 3), null);
