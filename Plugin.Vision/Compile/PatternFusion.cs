@@ -39,6 +39,7 @@ internal static class PatternFusion
         FuseHardSwish(steps, aliases, protect, constants);
         FuseResidualAdd(steps, aliases, protect, shapes);
         FuseInputScale(steps, aliases, protect, shapes);
+        FuseUpsampleAdd(steps, aliases, protect, shapes);
     }
 
     private static Dictionary<string, int> Uses(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect)
@@ -160,6 +161,34 @@ internal static class PatternFusion
             steps[i] = new Step(conv.Node, fused, inputs, addStep.Output, addStep.OutputShape);
             steps.RemoveAt(ai);
             if (ui >= 0) steps.RemoveAt(ui);
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
+    /// <summary>
+    /// A decoder's <c>Add(Resize(x), skip)</c>, the Resize read only by the Add (after the residual and input-addend
+    /// fusions have taken the Adds a conv can absorb): the Resize adds the skip as it stores, saving a launch and a pass over the upsampled
+    /// tensor (PP-OCRv4 det's FPN: three).
+    /// </summary>
+    private static void FuseUpsampleAdd(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var resize = steps[i];
+            if (resize.Op is not Resize || (resize.Inputs.Length > 1 && resize.Inputs[1] != null)) continue;
+            int ai = OnlyConsumer(steps, i, resize.Output, uses);
+            if (ai < 0 || steps[ai].Op is not Binary { Kind: BinaryKind.Add, Activation.Kind: ActivationKind.None } || steps[ai].Inputs.Length != 2) continue;
+            var addStep = steps[ai];
+            string skip = addStep.Inputs[0] == resize.Output ? addStep.Inputs[1]! : addStep.Inputs[0]!;
+            if (skip == resize.Output || !addStep.OutputShape.AsSpan().SequenceEqual(resize.OutputShape)) continue;
+            if (!shapes.TryGetValue(skip, out var skipShape) || !skipShape.AsSpan().SequenceEqual(resize.OutputShape)) continue;
+            // The fused step runs where the Add ran: the skip exists there, and so does x (it existed at the Resize).
+            var inputs = Widened(resize.Inputs, 2);
+            inputs[1] = skip;
+            steps[ai] = new Step(resize.Node, resize.Op, inputs, addStep.Output, addStep.OutputShape);
+            steps.RemoveAt(i);
+            i--;
             uses = Uses(steps, aliases, protect);
         }
     }

@@ -58,10 +58,21 @@ public sealed class Resize : Op
 
     public override string Name => "resize";
 
+    /// <summary>x, and an optional addend of the output's shape (a decoder's skip connection, fused by the compiler).</summary>
+    public override int InputSlots => 2;
+
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
-        Shapes.CheckInputCount(inputs, 1, Name);
-        var x = Require(inputs, 0, 4, "x");
+        if (inputs.Count is not (1 or 2))
+            throw new ShapeException($"resize: takes x and an optional addend, got {inputs.Count} inputs");
+        var shape = ResizedShape(Require(inputs, 0, 4, "x"));
+        if (inputs.Count > 1 && inputs[1] is { } z && !z.AsSpan().SequenceEqual(shape))
+            throw new ShapeException($"resize: addend {Tensor.ShapeString(z)} must have the output's shape {Tensor.ShapeString(shape)}");
+        return shape;
+    }
+
+    private int[] ResizedShape(int[] x)
+    {
         if (Sizes != null)
         {
             if (Sizes[0] != x[0] || Sizes[1] != x[1])
@@ -110,6 +121,7 @@ public sealed class Resize : Op
     public override void Reference(IReadOnlyList<Tensor?> inputs, Tensor output)
     {
         var x = inputs[0]!;
+        var addend = inputs.Count > 1 ? inputs[1] : null;
         int h = x.Shape[2], w = x.Shape[3], oh = output.Shape[2], ow = output.Shape[3];
         float sh = Scale(2, h, oh), sw = Scale(3, w, ow);
         float lh = LengthResized(2, h, oh), lw = LengthResized(3, w, ow);
@@ -138,7 +150,8 @@ public sealed class Resize : Op
                 float bottom = (1f - lx) * x.Data[(p * h + yb) * w + xa] + lx * x.Data[(p * h + yb) * w + xb];
                 v = (1f - ly) * top + ly * bottom;
             }
-            output.Data[(p * oh + oy) * ow + ox] = v;
+            int at = (p * oh + oy) * ow + ox;
+            output.Data[at] = addend == null ? v : v + addend.Data[at];
         }
     }
 
@@ -170,6 +183,7 @@ public sealed class Resize : Op
         bool w4 = !up2 && ow % 4 == 0;
         return new KernelLaunch(Name, Tensor.ShapeLength(output) / (up2 ? 8 : w4 ? 4 : 1), [h, w, oh, ow],
             [Scale(2, h, oh), Scale(3, w, ow), LengthResized(2, h, oh), LengthResized(3, w, ow)],
-            Mode == ResizeMode.Linear ? "MODE_LINEAR" : "MODE_NEAREST", coordinates, rounding, up2 ? "UP2" : w4 ? "W4" : "");
+            Mode == ResizeMode.Linear ? "MODE_LINEAR" : "MODE_NEAREST", coordinates, rounding, up2 ? "UP2" : w4 ? "W4" : "",
+            inputs.Count > 1 && inputs[1] != null ? "HAS_ADDEND" : "");
     }
 }

@@ -135,6 +135,41 @@ public sealed class PatternFusionTests
             "decoder block fused vs unfused");
     }
 
+    /// <summary>
+    /// An FPN step, <c>Add(lateral, Resize(top))</c> with the lateral (a product no conv can absorb the Add into) listed
+    /// after the Resize: the Resize takes the lateral as its addend and runs where the Add ran. Two steps instead of
+    /// three, the unfused result.
+    /// </summary>
+    [Test]
+    public void UpsamplingAddsTheSkipAsItStores()
+    {
+        var model = new Model
+        {
+            Inputs =
+            [
+                new ValueInfo("top", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(4), Dim.Fixed(3), Dim.Fixed(5)]),
+                new ValueInfo("c2", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(4), Dim.Fixed(6), Dim.Fixed(10)]),
+            ],
+            Outputs = [new ValueInfo("y", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(4), Dim.Fixed(6), Dim.Fixed(10)])],
+            Initializers = new Dictionary<string, Tensor>(StringComparer.Ordinal)
+            {
+                ["scales"] = new Tensor([4], [1f, 1f, 2f, 2f]),
+            },
+            OpsetVersion = 13,
+            Nodes =
+            [
+                new("up", "Resize", "", ["top", "", "scales"], ["u"], [NodeAttribute.Of("mode", "nearest")]),
+                new("lateral", "Mul", "", ["c2", "c2"], ["l"]),
+                new("add", "Add", "", ["l", "u"], ["y"]),
+            ],
+        };
+        var plan = GraphCompiler.Compile(model, new Dictionary<string, int[]> { ["top"] = [1, 4, 3, 5], ["c2"] = [1, 4, 6, 10] });
+        Assert.That(plan.Steps.Select(s => s.Op.Name), Is.EqualTo(new[] { "binary", "resize" }), string.Join("; ", plan.Steps));
+        Assert.That(plan.Steps[1].Inputs, Is.EqualTo(new[] { "top", "l" }));
+        AssertSameResult(model, new Dictionary<string, Tensor> { ["top"] = Tensor.Random([1, 4, 3, 5], seed: 2), ["c2"] = Tensor.Random([1, 4, 6, 10], seed: 3) },
+            Fusing, Tolerance.Kernel, "resize + add fused vs unfused");
+    }
+
     /// <summary>BatchNormalization after a grouped ConvTranspose (PP-OCR det's head) folds into its weights and bias, and the
     /// ReLU after it into the kernel: one step, the unfolded plan's result.</summary>
     [TestCase(false)]

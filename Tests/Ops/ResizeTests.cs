@@ -47,6 +47,17 @@ public sealed class ResizeTests(Backend kind) : BackendTest(kind)
     public void UpsampleLinearTwiceTwoByFourBlocks(int batch, int h, int w) =>
         Check(new Resize(ResizeMode.Linear, sizes: [batch, 3, 2 * h, 2 * w]), Random(batch, 3, h, w));
 
+    // HAS_ADDEND (a fused skip-connection Add): y = resize(x) + z on the UP2, W4 and one-output-per-item paths.
+    [TestCase(ResizeMode.Linear, 2, 3, 4, 6)]
+    [TestCase(ResizeMode.Nearest, 1, 2, 3, 4)]
+    [TestCase(ResizeMode.Nearest, 2, 3, 5, 7)]
+    public void WithAnAddend(ResizeMode mode, int batch, int channels, int h, int w) =>
+        Check(new Resize(mode, sizes: [batch, channels, 2 * h, 2 * w]), Random(batch, channels, h, w), Random(batch, channels, 2 * h, 2 * w));
+
+    [Test]
+    public void AnAddendOfAnotherShapeIsAShapeError() =>
+        Assert.Throws<ShapeException>(() => new Resize(ResizeMode.Nearest, sizes: [1, 2, 4, 4]).OutputShape([[1, 2, 2, 2], [1, 2, 4, 5]]));
+
     [Test]
     public void UpsampleNearest() => Check(Resize.Upsample(ResizeMode.Nearest, [1, 1, 2, 3]), Random(2, 3, 4, 5));
 
