@@ -101,6 +101,8 @@ public sealed class Concat(int axis, int axisOffset = 0, int axisTotal = 0) : Op
         p[3] = AxisOffset;
         p[4] = inputs.Count;
         int items = Tensor.ShapeLength(output.AsSpan(0, axis)) * sum * p[1];
-        return new KernelLaunch(Name, items, p, null, $"INPUTS={inputs.Count}");
+        // VEC4: inner a multiple of 4 (channel concats of planes of a multiple of 4 pixels): 4 elements per item.
+        bool vec4 = p[1] % 4 == 0;
+        return new KernelLaunch(Name, vec4 ? items / 4 : items, p, null, $"INPUTS={inputs.Count}", vec4 ? "VEC4" : "");
     }
 }

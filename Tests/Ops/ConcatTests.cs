@@ -11,6 +11,11 @@ public sealed class ConcatTests(Backend kind) : BackendTest(kind)
     [Test]
     public void ChannelsOfThree() => Check(new Concat(1), Random(2, 3, 4, 5), Random(2, 1, 4, 5), Random(2, 5, 4, 5));
 
+    // VEC4: inner a multiple of 4 (4 elements per item); five inputs of different lengths, two images.
+    [Test]
+    public void FourWideChannels() =>
+        Check(new Concat(1), Random(2, 3, 2, 6), Random(2, 1, 2, 6), Random(2, 4, 2, 6), Random(2, 2, 2, 6), Random(2, 5, 2, 6));
+
     [Test]
     public void LastAxisNegative() => Check(new Concat(-1), Random(3, 2), Random(3, 7));
 
