@@ -144,6 +144,21 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
         Check(new Conv2d(activation: Activation.HardSwish), [Random(1, 7, 5, 12), Random(64, 7, 1, 1), Random(64), Random(1, 64, 5, 12)],
             Tolerance.Transcendental);
 
+    // ROWS8V (GL): stride 1, rows of a multiple of 4: 8 channels per item, 4-wide row loads starting ROW_OFF into the
+    // first (left pads 3 and 2 shift it), K % 8 != 0, two images.
+    [Test]
+    public void EightChannelRowsOfFourWideLoads7Wide() =>
+        Check(new Conv2d(pads: new Pads(1, 3, 1, 3), activation: Activation.Relu), Random(2, 3, 5, 16), Random(9, 3, 3, 7), Random(9));
+
+    [Test]
+    public void EightChannelRowsOfFourWideLoadsHalfTile() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), activation: Activation.HardSwish), [Random(1, 5, 3, 12), Random(11, 5, 3, 3), Random(11)],
+            Tolerance.Transcendental);
+
+    [Test]
+    public void EightChannelRowsOfFourWideLoads5x5Residual() =>
+        Check(new Conv2d(pads: Pads.Uniform(2)), Random(1, 4, 6, 8), Random(10, 4, 5, 5), Random(10), Random(1, 10, 6, 8));
+
     // X_NHWC: a channels-last input read directly (a folded input transpose), tiled and grouped paths.
     [Test]
     public void ChannelsLastInputTiled() =>
