@@ -87,6 +87,11 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
             Random(2, 4, 7, 16), Random(4, 1, 5, 5), Random(4), Random(2, 4, 7, 16));
 
     [Test]
+    public void DepthwiseTwoRowsPartialLastTile() =>
+        Check(new Conv2d(pads: Pads.Uniform(2), group: 6, activation: Activation.HardSwish), [Random(2, 6, 9, 13), Random(6, 1, 5, 5), Random(6), Random(2, 6, 9, 13)],
+            Tolerance.Transcendental);
+
+    [Test]
     public void DepthwiseTwoRowsVerticalStrideTwo() =>
         Check(new Conv2d(2, 1, new Pads(1, 1, 0, 1), group: 3), Random(1, 3, 10, 8), Random(3, 1, 3, 3), Random(3));
 
