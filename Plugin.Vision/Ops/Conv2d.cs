@@ -183,15 +183,15 @@ public sealed class Conv2d(
             ? new KernelLaunch(Name, output[0] * ((output[1] + 7) / 8) * output[2] * ((output[3] + 15) / 16), geometry,
                 floats, bias, residual, after, act, postAffine, "WIDE16", $"KSIZE_W={w[3]}", $"ROW_STRIDE={StrideW}")
             : null;
-        // ROWS8V: stride 1, NCHW rows of a multiple of 4: 8 channels x 8 pixels per item and 4-wide row loads (conv2d.body)
+        // ROWS8V: row stride 1 or 2, NCHW rows of a multiple of 4: 8 channels x 8 pixels per item and 4-wide row loads (conv2d.body)
         // (PP-OCRv4 det's 3x3 96->24 at 80x80 on llvmpipe: 17.9 -> 11.1 ms.)
-        if (Group == 1 && StrideW == 1 && DilationW == 1 && output[3] % 4 == 0 && x[3] % 4 == 0 && w[3] <= 7 && !InputNhwc)
+        if (Group == 1 && StrideW is 1 or 2 && DilationW == 1 && output[3] % 4 == 0 && x[3] % 4 == 0 && w[3] <= 7 && !InputNhwc)
         {
             int rowOff = 4 * ((Pads.Left + 3) / 4) - Pads.Left;
             const int tilePx = 8;  // 16 measured slower on llvmpipe (80x80: 11.3 -> 16.2 ms; 32 accumulators spill)
             return new KernelLaunch(Name, output[0] * ((output[1] + 7) / 8) * output[2] * ((output[3] + tilePx - 1) / tilePx), geometry,
                 floats, bias, residual, after, act, postAffine, "ROWS8V", $"TILE_PX={tilePx}", $"KSIZE_W={w[3]}", $"ROW_OFF={rowOff}",
-                $"NQ={(rowOff + tilePx - 1 + w[3] + 3) / 4}") { OpenClCpu = wide16 };
+                $"ROW_STRIDE={StrideW}", $"NQ={(rowOff + (tilePx - 1) * StrideW + w[3] + 3) / 4}") { OpenClCpu = wide16 };
         }
         if (Group == 1 && StrideW is 1 or 2 && DilationW == 1 && output[3] % 8 == 0 && w[3] <= 7)
             return new KernelLaunch(Name, output[0] * ((output[1] + 3) / 4) * output[2] * output[3] / 8, geometry,

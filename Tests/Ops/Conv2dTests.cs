@@ -161,6 +161,11 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
             Tolerance.Transcendental);
 
     [Test]
+    public void EightChannelRowsOfFourWideLoadsStrideTwo() =>
+        Check(new Conv2d(2, 2, new Pads(1, 1, 0, 0), activation: Activation.HardSwish), [Random(2, 3, 9, 24), Random(10, 3, 3, 3), Random(10)],
+            Tolerance.Transcendental);
+
+    [Test]
     public void EightChannelRowsOfFourWideLoads5x5Residual() =>
         Check(new Conv2d(pads: Pads.Uniform(2)), Random(1, 4, 6, 8), Random(10, 4, 5, 5), Random(10), Random(1, 10, 6, 8));
 
