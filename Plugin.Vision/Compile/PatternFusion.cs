@@ -40,6 +40,7 @@ internal static class PatternFusion
         FuseResidualAdd(steps, aliases, protect, shapes);
         FuseInputScale(steps, aliases, protect, shapes);
         FuseUpsampleAdd(steps, aliases, protect, shapes);
+        FuseMulAdd(steps, aliases, protect, shapes);
     }
 
     private static Dictionary<string, int> Uses(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect)
@@ -187,6 +188,30 @@ internal static class PatternFusion
             var inputs = Widened(resize.Inputs, 2);
             inputs[1] = skip;
             steps[ai] = new Step(resize.Node, resize.Op, inputs, addStep.Output, addStep.OutputShape);
+            steps.RemoveAt(i);
+            i--;
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
+    /// <summary>
+    /// <c>Add(Mul(x, s), z)</c> with the product read only by the Add and z of the output's shape, where no conv took the
+    /// pair as its input scale (PP-OCRv4 det's attention blocks): one binary pass computing x * s + z, run where the Add ran.
+    /// </summary>
+    private static void FuseMulAdd(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var mul = steps[i];
+            if (mul.Op is not Binary { Kind: BinaryKind.Mul, Activation.Kind: ActivationKind.None } || mul.Inputs.Length != 2) continue;
+            int ai = OnlyConsumer(steps, i, mul.Output, uses);
+            if (ai < 0 || steps[ai].Op is not Binary { Kind: BinaryKind.Add } add || steps[ai].Inputs.Length != 2) continue;
+            var addStep = steps[ai];
+            string z = addStep.Inputs[0] == mul.Output ? addStep.Inputs[1]! : addStep.Inputs[0]!;
+            if (z == mul.Output || !addStep.OutputShape.AsSpan().SequenceEqual(mul.OutputShape)) continue;
+            if (!shapes.TryGetValue(z, out var zShape) || !zShape.AsSpan().SequenceEqual(mul.OutputShape)) continue;
+            steps[ai] = new Step(mul.Node, new Binary(BinaryKind.Mul, add.Activation), [mul.Inputs[0], mul.Inputs[1], z], addStep.Output, addStep.OutputShape);
             steps.RemoveAt(i);
             i--;
             uses = Uses(steps, aliases, protect);

@@ -5,7 +5,9 @@ namespace Vision.Ops;
 
 /// <summary>
 /// y = a (op) b with numpy broadcasting (up to rank 6), with an optional fused activation (residual add + ReLU). PRelu
-/// is here too: its slope is just a broadcast second operand.
+/// is here too: its slope is just a broadcast second operand. An optional third input z of the output's shape is added
+/// before the activation, ACT(a (op) b + z): the compiler fuses <c>Add(Mul(x, s), z)</c> (PP-OCRv4's attention blocks)
+/// into one pass.
 /// </summary>
 public sealed class Binary(BinaryKind kind, Activation activation = default) : Op, IFusesActivation
 {
@@ -18,11 +20,17 @@ public sealed class Binary(BinaryKind kind, Activation activation = default) : O
 
     public override string Name => "binary";
 
+    public override int InputSlots => 3;
+
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
+        if (inputs.Count is not (2 or 3))
+            throw new ShapeException($"{Kind.ToString().ToLowerInvariant()}: takes a, b and an optional addend, got {inputs.Count} inputs");
         var a = Require(inputs, 0, -1, "a");
         var b = Require(inputs, 1, -1, "b");
         var shape = Broadcast.Shape(a, b);
+        if (inputs.Count > 2 && inputs[2] is { } z && !z.AsSpan().SequenceEqual(shape))
+            throw new ShapeException($"{Kind.ToString().ToLowerInvariant()}: addend {Tensor.ShapeString(z)} must have the output's shape {Tensor.ShapeString(shape)}");
         // PRelu's slope broadcasts to x, never the other way: the output is x's shape.
         if (Kind == BinaryKind.PRelu && !shape.AsSpan().SequenceEqual(a))
             throw new ShapeException($"prelu: slope {Tensor.ShapeString(b)} does not broadcast to x {Tensor.ShapeString(a)}");
@@ -32,6 +40,7 @@ public sealed class Binary(BinaryKind kind, Activation activation = default) : O
     public override void Reference(IReadOnlyList<Tensor?> inputs, Tensor output)
     {
         Tensor a = inputs[0]!, b = inputs[1]!;
+        var z = inputs.Count > 2 ? inputs[2] : null;
         var sa = Broadcast.Strides(a.Shape, output.Shape);
         var sb = Broadcast.Strides(b.Shape, output.Shape);
         var index = new int[output.Rank];
@@ -39,7 +48,8 @@ public sealed class Binary(BinaryKind kind, Activation activation = default) : O
         {
             int ia = 0, ib = 0;
             for (int d = 0; d < index.Length; d++) { ia += index[d] * sa[d]; ib += index[d] * sb[d]; }
-            output.Data[i] = Activations.Apply(Activation, Apply(a.Data[ia], b.Data[ib]));
+            float v = Apply(a.Data[ia], b.Data[ib]);
+            output.Data[i] = Activations.Apply(Activation, z == null ? v : v + z.Data[i]);
             for (int d = index.Length - 1; d >= 0 && ++index[d] == output.Shape[d]; d--) index[d] = 0;
         }
     }
@@ -75,13 +85,14 @@ public sealed class Binary(BinaryKind kind, Activation activation = default) : O
         // scalar, a per-channel vector...), its index is (i / inner) % count: two divisions instead of twelve.
         bool blocks = Block(inputs[0]!, output, out p[18], out p[19]) & Block(inputs[1]!, output, out p[20], out p[21]);
         int total = Tensor.ShapeLength(output);
+        string addend = inputs.Count > 2 && inputs[2] != null ? "HAS_ADDEND" : "";
         // binary4: 4 outputs per item when each operand's 4 values are contiguous or one broadcast value.
         if (blocks && total % 4 == 0 && Kind is BinaryKind.Add or BinaryKind.Sub or BinaryKind.Mul or BinaryKind.Div or BinaryKind.Max or BinaryKind.Min &&
             Quad(p[18], p[19]) is { } aVec && Quad(p[20], p[21]) is { } bVec)
             return new KernelLaunch("binary4", total / 4, p, Activations.Floats(Activation),
-                "OP_" + Kind.ToString().ToUpperInvariant(), Activations.Define(Activation), aVec ? "A_VEC" : "", bVec ? "B_VEC" : "");
+                "OP_" + Kind.ToString().ToUpperInvariant(), Activations.Define(Activation), aVec ? "A_VEC" : "", bVec ? "B_VEC" : "", addend);
         return new KernelLaunch(Name, Tensor.ShapeLength(output), p, Activations.Floats(Activation),
-            "OP_" + Kind.ToString().ToUpperInvariant(), Activations.Define(Activation), blocks ? "BLOCKS" : "");
+            "OP_" + Kind.ToString().ToUpperInvariant(), Activations.Define(Activation), blocks ? "BLOCKS" : "", addend);
     }
 
     /// <summary>How an operand (i / inner) % count reads 4 outputs from a multiple of 4: contiguous (true), one value (false), or neither.</summary>

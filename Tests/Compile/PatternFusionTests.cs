@@ -170,6 +170,35 @@ public sealed class PatternFusionTests
             Fusing, Tolerance.Kernel, "resize + add fused vs unfused");
     }
 
+    /// <summary><c>Relu(Add(Mul(x, s), z))</c> with nothing else reading the product: one binary step x * s + z with the ReLU.</summary>
+    [Test]
+    public void AProductAndTheAddAfterItRunAsOnePass()
+    {
+        var model = new Model
+        {
+            Inputs =
+            [
+                new ValueInfo("x", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(3), Dim.Fixed(4), Dim.Fixed(5)]),
+                new ValueInfo("s", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(3), Dim.Fixed(1), Dim.Fixed(1)]),
+                new ValueInfo("z", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(3), Dim.Fixed(4), Dim.Fixed(5)]),
+            ],
+            Outputs = [new ValueInfo("y", DataType.Float32, [Dim.Fixed(1), Dim.Fixed(3), Dim.Fixed(4), Dim.Fixed(5)])],
+            OpsetVersion = 13,
+            Nodes =
+            [
+                new("mul", "Mul", "", ["x", "s"], ["m"]),
+                new("add", "Add", "", ["z", "m"], ["a"]),
+                new("relu", "Relu", "", ["a"], ["y"]),
+            ],
+        };
+        var shapes = new Dictionary<string, int[]> { ["x"] = [1, 3, 4, 5], ["s"] = [1, 3, 1, 1], ["z"] = [1, 3, 4, 5] };
+        var plan = GraphCompiler.Compile(model, shapes);
+        Assert.That(plan.Steps.Count, Is.EqualTo(1), string.Join("; ", plan.Steps));
+        Assert.That(plan.Steps[0].Inputs, Is.EqualTo(new[] { "x", "s", "z" }));
+        AssertSameResult(model, new Dictionary<string, Tensor> { ["x"] = Tensor.Random([1, 3, 4, 5], seed: 1), ["s"] = Tensor.Random([1, 3, 1, 1], seed: 2),
+            ["z"] = Tensor.Random([1, 3, 4, 5], seed: 3) }, Fusing, Tolerance.Kernel, "mul + add fused vs unfused");
+    }
+
     /// <summary>BatchNormalization after a grouped ConvTranspose (PP-OCR det's head) folds into its weights and bias, and the
     /// ReLU after it into the kernel: one step, the unfolded plan's result.</summary>
     [TestCase(false)]

@@ -138,4 +138,16 @@ public sealed class BinaryTests(Backend kind) : BackendTest(kind)
                                     Activation.HardSwish, Activation.Tanh })
             Check(new Binary(BinaryKind.Mul, act), [RandomIn(-4f, 4f, 2, 13, 7, 5), RandomIn(-4f, 4f, 13, 1, 1)], Tolerance.Transcendental);
     }
+
+    // HAS_ADDEND: ACT(a * s + z) in one pass, on the 4-wide path (per-channel s) and the general one (odd length).
+    [Test]
+    public void MulWithAnAddendFourWide() =>
+        Check(new Binary(BinaryKind.Mul, Activation.Relu), Random(2, 3, 4, 4), Random(1, 3, 1, 1), Random(2, 3, 4, 4));
+
+    [Test]
+    public void MulWithAnAddendGeneral() => Check(new Binary(BinaryKind.Mul), Random(2, 3, 5), Random(3, 1), Random(2, 3, 5));
+
+    [Test]
+    public void AnAddendOfAnotherShapeIsAShapeError() =>
+        Assert.Throws<ShapeException>(() => new Binary(BinaryKind.Mul).OutputShape([[2, 3], [1, 3], [1, 3]]));
 }
