@@ -3,6 +3,7 @@
 layout(std430, binding = 0) readonly buffer B_x { float x[]; };
 layout(std430, binding = 0) readonly buffer B_x4 { vec4 x4[]; };
 layout(std430, binding = 1) readonly buffer B_w { float w[]; };
+layout(std430, binding = 1) readonly buffer B_w4 { vec4 w4[]; };
 layout(std430, binding = 2) readonly buffer B_b { float b[]; };
 layout(std430, binding = 3) readonly buffer B_r { float r[]; };
 layout(std430, binding = 3) readonly buffer B_r4 { vec4 r4[]; };

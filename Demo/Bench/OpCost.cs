@@ -14,7 +14,7 @@ public static class OpCost
         double bytes = 4.0 * (inputs.Sum(s => s == null ? 0 : (double)Tensor.ShapeLength(s)) + output);
         double flops = step.Op switch
         {
-            Conv2d c => 2.0 * output * (inputs[1]![1] * inputs[1]![2] * inputs[1]![3]),
+            Conv2d c when c.WeightShape(inputs[1]!) is var w => 2.0 * output * (w[1] * w[2] * w[3]),
             ConvTranspose2d => 2.0 * Tensor.ShapeLength(inputs[0]!) * (inputs[1]![1] * inputs[1]![2] * inputs[1]![3]),
             Gemm or MatMul => 2.0 * output * InnerDimension(inputs),
             ChannelGate => 2.0 * inputs[0]![0] * inputs[1]![0] * (inputs[1]![1] + inputs[3]![0]),
@@ -31,7 +31,7 @@ public static class OpCost
     {
         if (step.Op is Conv2d c)
         {
-            var w = plan.Shapes[step.Inputs[1]!];
+            var w = c.WeightShape(plan.Shapes[step.Inputs[1]!]);
             var x = plan.Shapes[step.Inputs[0]!];
             string kind = c.Group == 1 ? "" : c.Group == x[1] && c.Group == w[0] ? " dw" : $" g{c.Group}";
             string act = c.Activation.Kind == ActivationKind.None ? "" : " +" + c.Activation.Kind.ToString().ToLowerInvariant();

@@ -80,6 +80,7 @@ public static class GraphCompiler
             PatternFusion.FuseChannelGates(steps, aliases, protect, shapes);
         }
         if (!options.KeepAll) RemoveDead(steps, aliases, protect);
+        if (options.FusePatterns && !options.KeepAll) WeightLayout.Apply(steps, constants, shapes);
 
         var used = new HashSet<string>(steps.SelectMany(s => s.Inputs).OfType<string>().Concat(outputs).Concat(options.Keep), StringComparer.Ordinal);
         foreach (var a in aliases) if (used.Contains(a.Key)) used.Add(a.Value);

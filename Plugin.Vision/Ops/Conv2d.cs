@@ -16,7 +16,8 @@ namespace Vision.Ops;
 /// </summary>
 public sealed class Conv2d(
     int strideH = 1, int strideW = 1, Pads pads = default, int dilationH = 1, int dilationW = 1, int group = 1,
-    Activation activation = default, bool residualAfterActivation = false, bool inputNhwc = false) : Op, IFusesActivation
+    Activation activation = default, bool residualAfterActivation = false, bool inputNhwc = false, bool weightsKMinor = false)
+    : Op, IFusesActivation
 {
     public int StrideH { get; } = strideH;
     public int StrideW { get; } = strideW;
@@ -32,12 +33,26 @@ public sealed class Conv2d(
     /// <summary>x arrives as [N,H,W,C] (a channels-last model input whose transpose was folded into this conv).</summary>
     public bool InputNhwc { get; } = inputNhwc;
 
+    /// <summary>
+    /// w arrives as [C, KH, KW, K] (one group): the compiler stores dense convs' weights this way so a tap's weights for
+    /// adjacent output channels are adjacent (4-wide weight loads on GL).
+    /// </summary>
+    public bool WeightsKMinor { get; } = weightsKMinor;
+
     public Op WithActivation(Activation activation) =>
-        new Conv2d(StrideH, StrideW, Pads, DilationH, DilationW, Group, activation, ResidualAfterActivation, InputNhwc);
+        new Conv2d(StrideH, StrideW, Pads, DilationH, DilationW, Group, activation, ResidualAfterActivation, InputNhwc, WeightsKMinor);
 
-    public Conv2d WithResidualAfterActivation() => new(StrideH, StrideW, Pads, DilationH, DilationW, Group, Activation, true, InputNhwc);
+    public Conv2d WithResidualAfterActivation() =>
+        new(StrideH, StrideW, Pads, DilationH, DilationW, Group, Activation, true, InputNhwc, WeightsKMinor);
 
-    public Conv2d WithInputNhwc() => new(StrideH, StrideW, Pads, DilationH, DilationW, Group, Activation, ResidualAfterActivation, true);
+    public Conv2d WithInputNhwc() => new(StrideH, StrideW, Pads, DilationH, DilationW, Group, Activation, ResidualAfterActivation, true, WeightsKMinor);
+
+    public Conv2d WithWeightsKMinor() =>
+        Group == 1 ? new(StrideH, StrideW, Pads, DilationH, DilationW, Group, Activation, ResidualAfterActivation, InputNhwc, true)
+                   : throw new InvalidOperationException("conv2d: only one-group convolutions store their weights [C,KH,KW,K]");
+
+    /// <summary>The weights' shape as [K, C/group, KH, KW] whatever their layout.</summary>
+    public int[] WeightShape(int[] w) => WeightsKMinor ? [w[3], w[0], w[1], w[2]] : w;
 
     /// <summary>x's shape as [N,C,H,W] whatever its layout.</summary>
     private int[] Nchw(int[] x) => InputNhwc ? [x[0], x[3], x[1], x[2]] : x;
@@ -49,7 +64,7 @@ public sealed class Conv2d(
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
         var x = Nchw(Require(inputs, 0, 4, "x"));
-        var w = Require(inputs, 1, 4, "weights");
+        var w = WeightShape(Require(inputs, 1, 4, "weights"));
         if (Group < 1 || x[1] % Group != 0 || w[0] % Group != 0)
             throw new ShapeException($"conv2d: group {Group} must divide input channels {x[1]} and output channels {w[0]}");
         if (w[1] != x[1] / Group)
@@ -89,6 +104,7 @@ public sealed class Conv2d(
     {
         Tensor x = inputs[0]!, w = inputs[1]!;
         if (InputNhwc) x = new Transpose([0, 3, 1, 2]).Reference(x);
+        if (WeightsKMinor) w = new Transpose([3, 0, 1, 2]).Reference(w);
         if (inputs.Count > 4 && inputs[4] is { } scale) x = new Binary(BinaryKind.Mul).Reference(x, scale);
         if (inputs.Count > 5 && inputs[5] is { } addend) x = new Binary(BinaryKind.Add).Reference(x, addend);
         Tensor? bias = inputs.Count > 2 ? inputs[2] : null;
@@ -126,7 +142,7 @@ public sealed class Conv2d(
     public override KernelLaunch Launch(IReadOnlyList<int[]?> inputs, int[] output)
     {
         var x = Nchw(inputs[0]!);
-        var w = inputs[1]!;
+        var w = WeightShape(inputs[1]!);
         bool hasBias = inputs.Count > 2 && inputs[2] != null;
         bool hasResidual = inputs.Count > 3 && inputs[3] != null;
         bool hasScale = inputs.Count > 4 && inputs[4] != null;
@@ -137,6 +153,8 @@ public sealed class Conv2d(
         var floats = Activations.Floats(Activation);
         string act = Activations.Define(Activation);
         string layout = InputNhwc ? "X_NHWC" : "";
+        // W_KMINOR: weights [C,KH,KW,K]; K_QUADS: and K % 4 == 0, so a tap's 4-channel runs load 4-wide.
+        string kMinor = WeightsKMinor ? "W_KMINOR" : "", kQuads = WeightsKMinor && w[0] % 4 == 0 ? "K_QUADS" : "";
         if (IsPointwise(x, w) && !InputNhwc)
         {
             int p = x[2] * x[3];
@@ -181,7 +199,7 @@ public sealed class Conv2d(
         // WIDE16 (OpenCL CPU devices): the same convs without the row-length condition, 8 channels x 16 pixels per item.
         KernelLaunch? wide16 = Group == 1 && StrideW is 1 or 2 && DilationW == 1 && !InputNhwc && w[3] <= 7
             ? new KernelLaunch(Name, output[0] * ((output[1] + 7) / 8) * output[2] * ((output[3] + 15) / 16), geometry,
-                floats, bias, residual, after, act, postAffine, "WIDE16", $"KSIZE_W={w[3]}", $"ROW_STRIDE={StrideW}")
+                floats, bias, residual, after, act, postAffine, "WIDE16", $"KSIZE_W={w[3]}", $"ROW_STRIDE={StrideW}", kMinor)
             : null;
         // ROWS8V: row stride 1 or 2, NCHW rows of a multiple of 4: 8 channels x 8 pixels per item and 4-wide row loads (conv2d.body)
         // (PP-OCRv4 det's 3x3 96->24 at 80x80 on llvmpipe: 17.9 -> 11.1 ms.)
@@ -190,18 +208,18 @@ public sealed class Conv2d(
             int rowOff = 4 * ((Pads.Left + 3) / 4) - Pads.Left;
             const int tilePx = 8;  // 16 measured slower on llvmpipe (80x80: 11.3 -> 16.2 ms; 32 accumulators spill)
             return new KernelLaunch(Name, output[0] * ((output[1] + 7) / 8) * output[2] * ((output[3] + tilePx - 1) / tilePx), geometry,
-                floats, bias, residual, after, act, postAffine, "ROWS8V", $"TILE_PX={tilePx}", $"KSIZE_W={w[3]}", $"ROW_OFF={rowOff}",
+                floats, bias, residual, after, act, postAffine, "ROWS8V", $"TILE_PX={tilePx}", $"KSIZE_W={w[3]}", $"ROW_OFF={rowOff}", kMinor, kQuads,
                 $"ROW_STRIDE={StrideW}", $"NQ={(rowOff + (tilePx - 1) * StrideW + w[3] + 3) / 4}") { OpenClCpu = wide16 };
         }
         if (Group == 1 && StrideW is 1 or 2 && DilationW == 1 && output[3] % 8 == 0 && w[3] <= 7)
             return new KernelLaunch(Name, output[0] * ((output[1] + 3) / 4) * output[2] * output[3] / 8, geometry,
-                floats, bias, residual, after, act, postAffine, "ROWS8", $"KSIZE_W={w[3]}", $"ROW_STRIDE={StrideW}", layout) { OpenClCpu = wide16 };
+                floats, bias, residual, after, act, postAffine, "ROWS8", $"KSIZE_W={w[3]}", $"ROW_STRIDE={StrideW}", layout, kMinor) { OpenClCpu = wide16 };
         // One group: 4 output channels per item (KTILE), each input value loaded once for all 4.
         // With rows a multiple of 4 long, 4 adjacent pixels as well (KW4): 16 results per item.
         bool tile = Group == 1, wide = tile && output[3] % 4 == 0;
         int items = tile ? output[0] * ((output[1] + 3) / 4) * output[2] * output[3] / (wide ? 4 : 1) : Tensor.ShapeLength(output);
         return new KernelLaunch(Name, items, geometry,
-            floats, bias, residual, after, act, postAffine, wide ? "KW4" : tile ? "KTILE" : "", layout) { OpenClCpu = wide16 };
+            floats, bias, residual, after, act, postAffine, wide ? "KW4" : tile ? "KTILE" : "", layout, tile ? kMinor : "") { OpenClCpu = wide16 };
     }
 
     /// <summary>A 1x1, stride-1, unpadded, ungrouped convolution over a plane of a multiple of 4 pixels: a plain GEMM.</summary>

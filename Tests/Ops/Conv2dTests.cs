@@ -169,6 +169,24 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     public void EightChannelRowsOfFourWideLoads5x5Residual() =>
         Check(new Conv2d(pads: Pads.Uniform(2)), Random(1, 4, 6, 8), Random(10, 4, 5, 5), Random(10), Random(1, 10, 6, 8));
 
+    // W_KMINOR: weights stored [C,KH,KW,K] (the compiler's layout for dense convs) on every dense path: ROWS8V with
+    // 4-wide weight loads (K % 4 == 0) and without, ROWS8 (rows not a multiple of 4), KW4, KTILE; WIDE16 on CL.
+    [TestCase(3, 16, 12, 8, 1)]
+    [TestCase(3, 16, 10, 8, 1)]
+    [TestCase(3, 16, 7, 8, 2)]
+    [TestCase(3, 14, 5, 4, 1)]
+    [TestCase(5, 7, 6, 5, 1)]
+    [TestCase(3, 9, 9, 3, 3)]
+    public void WeightsStoredChannelsMinor(int kernel, int width, int outputs, int channels, int stride)
+    {
+        var op = new Conv2d(stride, stride, Pads.Uniform(kernel / 2), activation: Activation.HardSwish, weightsKMinor: true);
+        Check(op, [Random(2, channels, 6, width), Random(channels, kernel, kernel, outputs), Random(outputs)], Tolerance.Transcendental);
+    }
+
+    [Test]
+    public void WeightsStoredChannelsMinorWithAResidual() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), weightsKMinor: true), Random(1, 4, 5, 8), Random(4, 3, 3, 8), null, Random(1, 8, 5, 8));
+
     // X_NHWC: a channels-last input read directly (a folded input transpose), tiled and grouped paths.
     [Test]
     public void ChannelsLastInputTiled() =>
