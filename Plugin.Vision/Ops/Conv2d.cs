@@ -213,13 +213,14 @@ public sealed class Conv2d(
         }
         if (Group == 1 && StrideW is 1 or 2 && DilationW == 1 && output[3] % 8 == 0 && w[3] <= 7)
             return new KernelLaunch(Name, output[0] * ((output[1] + 3) / 4) * output[2] * output[3] / 8, geometry,
-                floats, bias, residual, after, act, postAffine, "ROWS8", $"KSIZE_W={w[3]}", $"ROW_STRIDE={StrideW}", layout, kMinor) { OpenClCpu = wide16 };
+                floats, bias, residual, after, act, postAffine, "ROWS8", $"KSIZE_W={w[3]}", $"ROW_STRIDE={StrideW}", layout, kMinor, kQuads) { OpenClCpu = wide16 };
         // One group: 4 output channels per item (KTILE), each input value loaded once for all 4.
         // With rows a multiple of 4 long, 4 adjacent pixels as well (KW4): 16 results per item.
         bool tile = Group == 1, wide = tile && output[3] % 4 == 0;
         int items = tile ? output[0] * ((output[1] + 3) / 4) * output[2] * output[3] / (wide ? 4 : 1) : Tensor.ShapeLength(output);
         return new KernelLaunch(Name, items, geometry,
-            floats, bias, residual, after, act, postAffine, wide ? "KW4" : tile ? "KTILE" : "", layout, tile ? kMinor : "") { OpenClCpu = wide16 };
+            floats, bias, residual, after, act, postAffine, wide ? "KW4" : tile ? "KTILE" : "", layout, tile ? kMinor : "", tile ? kQuads : "")
+            { OpenClCpu = wide16 };
     }
 
     /// <summary>A 1x1, stride-1, unpadded, ungrouped convolution over a plane of a multiple of 4 pixels: a plain GEMM.</summary>

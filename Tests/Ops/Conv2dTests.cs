@@ -177,6 +177,10 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     [TestCase(3, 14, 5, 4, 1)]
     [TestCase(5, 7, 6, 5, 1)]
     [TestCase(3, 9, 9, 3, 3)]
+    [TestCase(3, 15, 8, 3, 2)]
+    [TestCase(3, 7, 12, 3, 2)]
+    [TestCase(3, 14, 12, 5, 1)]
+    [TestCase(3, 9, 8, 3, 3)]
     public void WeightsStoredChannelsMinor(int kernel, int width, int outputs, int channels, int stride)
     {
         var op = new Conv2d(stride, stride, Pads.Uniform(kernel / 2), activation: Activation.HardSwish, weightsKMinor: true);
