@@ -33,9 +33,10 @@ public static class OpCost
         {
             var w = c.WeightShape(plan.Shapes[step.Inputs[1]!]);
             var x = plan.Shapes[step.Inputs[0]!];
-            string kind = c.Group == 1 ? "" : c.Group == x[1] && c.Group == w[0] ? " dw" : $" g{c.Group}";
+            string kind = c.Group == 1 ? "" : c.Group == (c.InputNhwc ? x[3] : x[1]) && c.Group == w[0] ? " dw" : $" g{c.Group}";
             string act = c.Activation.Kind == ActivationKind.None ? "" : " +" + c.Activation.Kind.ToString().ToLowerInvariant();
-            return $"conv2d {w[2]}x{w[3]}/{c.StrideH}{kind} {x[1]}->{w[0]}{act}";
+            int channels = c.InputNhwc ? x[3] : x[1];
+            return $"conv2d {w[2]}x{w[3]}/{c.StrideH}{kind} {channels}->{w[0]}{act}";
         }
         return step.Op switch
         {
