@@ -167,6 +167,23 @@ internal static class PatternFusion
     }
 
     /// <summary>
+    /// The Add (two operands) that alone reads step <paramref name="i"/>'s output, and its other operand when that has
+    /// the output's shape, so the step can add it as it stores (no broadcasting); (-1, null) otherwise.
+    /// </summary>
+    private static (int Add, string? Other) SameShapeAddAfter(List<Step> steps, int i, Dictionary<string, int> uses,
+        IReadOnlyDictionary<string, int[]> shapes)
+    {
+        var step = steps[i];
+        int ai = OnlyConsumer(steps, i, step.Output, uses);
+        if (ai < 0 || steps[ai].Op is not Binary { Kind: BinaryKind.Add } || steps[ai].Inputs.Length != 2) return (-1, null);
+        var add = steps[ai];
+        string other = add.Inputs[0] == step.Output ? add.Inputs[1]! : add.Inputs[0]!;
+        if (other == step.Output || !add.OutputShape.AsSpan().SequenceEqual(step.OutputShape)) return (-1, null);
+        if (!shapes.TryGetValue(other, out var shape) || !shape.AsSpan().SequenceEqual(step.OutputShape)) return (-1, null);
+        return (ai, other);
+    }
+
+    /// <summary>
     /// A decoder's <c>Add(Resize(x), skip)</c>, the Resize read only by the Add (after the residual and input-addend
     /// fusions have taken the Adds a conv can absorb): the Resize adds the skip as it stores, saving a launch and a pass over the upsampled
     /// tensor (PP-OCRv4 det's FPN: three).
@@ -178,12 +195,9 @@ internal static class PatternFusion
         {
             var resize = steps[i];
             if (resize.Op is not Resize || (resize.Inputs.Length > 1 && resize.Inputs[1] != null)) continue;
-            int ai = OnlyConsumer(steps, i, resize.Output, uses);
-            if (ai < 0 || steps[ai].Op is not Binary { Kind: BinaryKind.Add, Activation.Kind: ActivationKind.None } || steps[ai].Inputs.Length != 2) continue;
+            var (ai, skip) = SameShapeAddAfter(steps, i, uses, shapes);
+            if (ai < 0 || ((Binary)steps[ai].Op).Activation.Kind != ActivationKind.None) continue;
             var addStep = steps[ai];
-            string skip = addStep.Inputs[0] == resize.Output ? addStep.Inputs[1]! : addStep.Inputs[0]!;
-            if (skip == resize.Output || !addStep.OutputShape.AsSpan().SequenceEqual(resize.OutputShape)) continue;
-            if (!shapes.TryGetValue(skip, out var skipShape) || !skipShape.AsSpan().SequenceEqual(resize.OutputShape)) continue;
             // The fused step runs where the Add ran: the skip exists there, and so does x (it existed at the Resize).
             var inputs = Widened(resize.Inputs, 2);
             inputs[1] = skip;
@@ -205,13 +219,11 @@ internal static class PatternFusion
         {
             var mul = steps[i];
             if (mul.Op is not Binary { Kind: BinaryKind.Mul, Activation.Kind: ActivationKind.None } || mul.Inputs.Length != 2) continue;
-            int ai = OnlyConsumer(steps, i, mul.Output, uses);
-            if (ai < 0 || steps[ai].Op is not Binary { Kind: BinaryKind.Add } add || steps[ai].Inputs.Length != 2) continue;
+            var (ai, z) = SameShapeAddAfter(steps, i, uses, shapes);
+            if (ai < 0) continue;
             var addStep = steps[ai];
-            string z = addStep.Inputs[0] == mul.Output ? addStep.Inputs[1]! : addStep.Inputs[0]!;
-            if (z == mul.Output || !addStep.OutputShape.AsSpan().SequenceEqual(mul.OutputShape)) continue;
-            if (!shapes.TryGetValue(z, out var zShape) || !zShape.AsSpan().SequenceEqual(mul.OutputShape)) continue;
-            steps[ai] = new Step(mul.Node, new Binary(BinaryKind.Mul, add.Activation), [mul.Inputs[0], mul.Inputs[1], z], addStep.Output, addStep.OutputShape);
+            var activation = ((Binary)addStep.Op).Activation;
+            steps[ai] = new Step(mul.Node, new Binary(BinaryKind.Mul, activation), [mul.Inputs[0], mul.Inputs[1], z], addStep.Output, addStep.OutputShape);
             steps.RemoveAt(i);
             i--;
             uses = Uses(steps, aliases, protect);
