@@ -183,22 +183,20 @@ public sealed class Conv2d(
             // TWO_ROWS: ROW8 for two output rows per item, sharing the input rows they both read (no row dilation), rows
             // of any length (a partial last tile). PP-OCRv4 det's depthwise convs on PoCL 7.4 -> 5.4 ms; its 5x5 convs on
             // 20x20 and 10x10 planes (W4 and plain paths before) on llvmpipe 11 -> 3.4 ms.
-            bool twoRows = StrideW is 1 or 2 && DilationW == 1 && DilationH == 1;
-            if (twoRows)
+            int[] dwGeometry = [x[2], x[3], output[2], output[3], StrideH, StrideW, Pads.Top, Pads.Left, DilationH, DilationW, x[1]];
+            if (StrideW is 1 or 2 && DilationW == 1 && DilationH == 1)
             {
-                // ROW_VEC4 (GL): rows of a multiple of 4 read as aligned 4-wide loads (the CL CPU variant keeps scalar ones;
-                // selfie's depthwise convs on llvmpipe 3.75 -> 3.05-3.34 ms).
+                KernelLaunch TwoRows(KernelLaunch? openClCpu, params string[] extra) =>
+                    new("conv2d_dw", output[0] * output[1] * ((output[2] + 1) / 2) * ((output[3] + 7) / 8), dwGeometry, floats,
+                        [bias, residual, after, act, postAffine, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}", "ROW8", $"ROW_STRIDE={StrideW}", "TWO_ROWS", .. extra])
+                    { OpenClCpu = openClCpu };
+                if (x[3] % 4 != 0) return TwoRows(null);
+                // ROW_VEC4 (GL): rows of a multiple of 4 read as aligned 4-wide loads; the CL CPU variant keeps scalar ones
+                // (selfie's depthwise convs on llvmpipe 3.75 -> 3.05-3.34 ms).
                 int rowOff = 4 * ((Pads.Left + 3) / 4) - Pads.Left;
-                string[] vec4 = x[3] % 4 == 0
-                    ? ["ROW_VEC4", $"ROW_OFF={rowOff}", $"NQ={(rowOff + 7 * StrideW + w[3] + 3) / 4}"] : ["", "", ""];
-                var scalarRows = new KernelLaunch("conv2d_dw", output[0] * output[1] * ((output[2] + 1) / 2) * ((output[3] + 7) / 8),
-                    [x[2], x[3], output[2], output[3], StrideH, StrideW, Pads.Top, Pads.Left, DilationH, DilationW, x[1]],
-                    floats, bias, residual, after, act, postAffine, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}", "ROW8", $"ROW_STRIDE={StrideW}", "TWO_ROWS");
-                return vec4[0].Length == 0 ? scalarRows : new KernelLaunch("conv2d_dw", scalarRows.Items, scalarRows.Ints, floats,
-                    [.. scalarRows.Defines, .. vec4]) { OpenClCpu = scalarRows };
+                return TwoRows(TwoRows(null), "ROW_VEC4", $"ROW_OFF={rowOff}", $"NQ={(rowOff + 7 * StrideW + w[3] + 3) / 4}");
             }
-            return new KernelLaunch("conv2d_dw", Tensor.ShapeLength(output) / (row8 ? 8 : w4 ? 4 : 1),
-                [x[2], x[3], output[2], output[3], StrideH, StrideW, Pads.Top, Pads.Left, DilationH, DilationW, x[1]],
+            return new KernelLaunch("conv2d_dw", Tensor.ShapeLength(output) / (row8 ? 8 : w4 ? 4 : 1), dwGeometry,
                 floats, bias, residual, after, act, postAffine, $"KSIZE_H={w[2]}", $"KSIZE_W={w[3]}", row8 ? "ROW8" : w4 ? "W4" : "", row8 ? $"ROW_STRIDE={StrideW}" : "");
         }
         int[] geometry = [x[0], x[1], x[2], x[3], w[0], output[2], output[3], w[2], w[3], StrideH, StrideW, Pads.Top, Pads.Left,
