@@ -197,6 +197,16 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
         Check(new Conv2d(2, 2, new Pads(0, 0, 1, 1), activation: Activation.HardSwish, inputNhwc: true), [Random(1, 9, 8, 3), Random(6, 3, 3, 3), Random(6)],
             Tolerance.Transcendental);
 
+    // NHWC_QUADS: a channels-last input of <= 4 channels read as aligned 4-wide row windows (left pads shift the first).
+    [Test]
+    public void ChannelsLastRowsOfFourWideLoadsStrideTwo() =>
+        Check(new Conv2d(2, 2, Pads.Uniform(1), activation: Activation.HardSwish, inputNhwc: true), [Random(2, 7, 16, 3), Random(6, 3, 3, 3), Random(6)],
+            Tolerance.Transcendental);
+
+    [Test]
+    public void ChannelsLastRowsOfFourWideLoadsTwoChannelsKMinor() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), inputNhwc: true, weightsKMinor: true), Random(1, 5, 16, 2), Random(2, 3, 3, 8), Random(8));
+
     [Test]
     public void ChannelsLastInputGroupedWithResidual() =>
         Check(new Conv2d(pads: Pads.Uniform(1), group: 2, inputNhwc: true), Random(2, 5, 6, 4), Random(6, 2, 3, 3), null, Random(2, 6, 5, 6));
