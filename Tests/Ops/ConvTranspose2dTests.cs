@@ -19,6 +19,11 @@ public sealed class ConvTranspose2dTests(Backend kind) : BackendTest(kind)
     public void TwoByTwoUpsamplingEightOutputsPerItem() =>
         Check(new ConvTranspose2d(2, 2, activation: Activation.Sigmoid), [Random(2, 5, 3, 6), Random(5, 3, 2, 2), Random(3)], Tolerance.Transcendental);
 
+    // K4: rows of a multiple of 4, 4 input pixels x 4 output channels per item; K % 4 != 0, two images, a fused ReLU.
+    [Test]
+    public void TwoByTwoUpsamplingFourChannelsPerItem() =>
+        Check(new ConvTranspose2d(2, 2, activation: Activation.Relu), Random(2, 5, 3, 8), Random(5, 7, 2, 2), Random(7));
+
     [Test]
     public void TwoByTwoUpsamplingNoBiasOneOutput() => Check(new ConvTranspose2d(2, 2), Random(1, 16, 4, 2), Random(16, 1, 2, 2), null);
 
