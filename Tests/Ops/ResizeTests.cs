@@ -49,6 +49,7 @@ public sealed class ResizeTests(Backend kind) : BackendTest(kind)
 
     // HAS_ADDEND (a fused skip-connection Add): y = resize(x) + z on the UP2, W4 and one-output-per-item paths.
     [TestCase(ResizeMode.Linear, 2, 3, 4, 6)]
+    [TestCase(ResizeMode.Linear, 2, 3, 3, 8)]
     [TestCase(ResizeMode.Nearest, 1, 2, 3, 4)]
     [TestCase(ResizeMode.Nearest, 2, 3, 5, 7)]
     public void WithAnAddend(ResizeMode mode, int batch, int channels, int h, int w) =>
