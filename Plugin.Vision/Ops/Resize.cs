@@ -184,13 +184,9 @@ public sealed class Resize : Op
         // UP2_QUADS: rows of a multiple of 4, 4 aligned input columns (2x8 outputs) per item (selfie's resizes: GL
         // 1.07 -> 0.71-0.75 ms, CL 0.18 -> 0.10 ms).
         bool quads = up2 && w % 4 == 0;
-        if (quads)
-            return new KernelLaunch(Name, Tensor.ShapeLength(output) / 16, [h, w, oh, ow],
-                [Scale(2, h, oh), Scale(3, w, ow), LengthResized(2, h, oh), LengthResized(3, w, ow)],
-                "MODE_LINEAR", coordinates, "UP2", "UP2_QUADS", inputs.Count > 1 && inputs[1] != null ? "HAS_ADDEND" : "");
-        return new KernelLaunch(Name, Tensor.ShapeLength(output) / (up2 ? 8 : w4 ? 4 : 1), [h, w, oh, ow],
+        return new KernelLaunch(Name, Tensor.ShapeLength(output) / (quads ? 16 : up2 ? 8 : w4 ? 4 : 1), [h, w, oh, ow],
             [Scale(2, h, oh), Scale(3, w, ow), LengthResized(2, h, oh), LengthResized(3, w, ow)],
             Mode == ResizeMode.Linear ? "MODE_LINEAR" : "MODE_NEAREST", coordinates, rounding, up2 ? "UP2" : w4 ? "W4" : "",
-            inputs.Count > 1 && inputs[1] != null ? "HAS_ADDEND" : "");
+            quads ? "UP2_QUADS" : "", inputs.Count > 1 && inputs[1] != null ? "HAS_ADDEND" : "");
     }
 }
