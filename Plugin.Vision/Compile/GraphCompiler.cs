@@ -78,6 +78,7 @@ public static class GraphCompiler
         {
             PatternFusion.FusePostAffine(steps, aliases, protect, constants, shapes);
             PatternFusion.FuseChannelGates(steps, aliases, protect, shapes);
+            PatternFusion.FusePoolAdd(steps, aliases, protect, shapes);
         }
         if (!options.KeepAll) RemoveDead(steps, aliases, protect);
         if (options.FusePatterns && !options.KeepAll) WeightLayout.Apply(steps, constants, shapes);

@@ -350,19 +350,62 @@ internal static class PatternFusion
     private const int MaxSqueezedPlane = 1024;
 
     /// <summary>A global average pool of [N,C,H,W]: GlobalAveragePool, or an AveragePool whose unpadded window is the plane.</summary>
-    private static bool IsGlobalAverage(Step s, IReadOnlyDictionary<string, int[]> shapes, out int[] x)
+    private static bool IsGlobalAverage(Step s, IReadOnlyDictionary<string, int[]> shapes, out int[] x) =>
+        IsGlobalPool(s, shapes, out x, out var kind) && kind == PoolKind.Average;
+
+    /// <summary>A global pool of [N,C,H,W] without an addend: GlobalPool, or a Pool2d whose unpadded window is the plane.</summary>
+    private static bool IsGlobalPool(Step s, IReadOnlyDictionary<string, int[]> shapes, out int[] x, out PoolKind kind)
     {
-        x = [];
+        (x, kind) = ([], PoolKind.Average);
         if (s.Inputs.Length < 1 || s.Inputs[0] is not { } input || !shapes.TryGetValue(input, out var shape) || shape.Length != 4) return false;
         x = shape;
-        return s.Op switch
+        switch (s.Op)
         {
-            GlobalPool { Kind: PoolKind.Average } => true,
-            Pool2d { Kind: PoolKind.Average } p => p.KernelH == shape[2] && p.KernelW == shape[3] && p.Pads == default &&
-                                                   p.DilationH == 1 && p.DilationW == 1 && s.OutputShape.Length == 4 && s.OutputShape[2] == 1 && s.OutputShape[3] == 1,
-            _ => false,
-        };
+            case GlobalPool g when s.Inputs.Length < 2 || s.Inputs[1] == null:
+                kind = g.Kind;
+                return true;
+            case Pool2d p:
+                kind = p.Kind;
+                return p.KernelH == shape[2] && p.KernelW == shape[3] && p.Pads == default && p.DilationH == 1 && p.DilationW == 1 &&
+                       s.OutputShape.Length == 4 && s.OutputShape[2] == 1 && s.OutputShape[3] == 1;
+            default:
+                return false;
+        }
     }
+
+    /// <summary>
+    /// After the channel gates: an Add (no activation, both operands of its shape) read only by a global pool or a
+    /// squeezing gate is summed by that pool as it reads (selfie's decoders: the skip sum feeds only their
+    /// squeeze-and-excitation): one launch and one pass over the sum fewer. A whole-plane Pool2d becomes the GlobalPool it is.
+    /// </summary>
+    public static void FusePoolAdd(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var add = steps[i];
+            if (add.Op is not Binary { Kind: BinaryKind.Add, Activation.Kind: ActivationKind.None } || add.Inputs.Length != 2) continue;
+            if (add.Inputs[0] is not { } a || add.Inputs[1] is not { } b || a == b) continue;
+            if (!HasShape(shapes, a, add.OutputShape) || !HasShape(shapes, b, add.OutputShape)) continue;
+            int j = OnlyConsumer(steps, i, add.Output, uses);
+            if (j < 0 || steps[j].Inputs[0] != add.Output) continue;
+            var consumer = steps[j];
+            Op? pool = consumer.Op is ChannelGate { Squeeze: true } && (consumer.Inputs.Length < 6 || consumer.Inputs[5] == null) ? consumer.Op
+                : IsGlobalPool(consumer, shapes, out _, out var kind) ? new GlobalPool(kind) : null;
+            if (pool == null) continue;
+            int slot = pool is ChannelGate ? 5 : 1;
+            var inputs = Widened(consumer.Inputs, slot + 1);
+            inputs[0] = a;
+            inputs[slot] = b;
+            steps[j] = consumer with { Op = pool, Inputs = inputs };
+            steps.RemoveAt(i);
+            i--;
+            uses = Uses(steps, aliases, protect);
+        }
+    }
+
+    private static bool HasShape(IReadOnlyDictionary<string, int[]> shapes, string value, int[] shape) =>
+        shapes.TryGetValue(value, out var s) && s.AsSpan().SequenceEqual(shape);
 
     /// <summary>
     /// After activation fusion: <c>Mul(act(Conv), s)</c>, <c>Add(act(Conv), t)</c> or both in turn, with s and t per-channel

@@ -8,7 +8,8 @@ namespace Vision.Ops;
 /// of w2[k,j] * h[n,j]) with h[n,j] = HIDDEN(b1[j] + sum over c of w1[j,c] * p[n,c]): two 1x1 convolutions on a 1x1
 /// image (w1 [M,C,1,1], w2 [K,M,1,1], biases optional), HIDDEN none or ReLU, ACT the output activation (sigmoid or
 /// hard sigmoid in practice). x is [N,C,1,1] (p = x), or with <see cref="Squeeze"/> [N,C,H,W] with p its per-channel
-/// mean (the global average pool before, fused too where the planes are small). Made by the compiler from those two
+/// mean (the global average pool before, fused too where the planes are small), and with the optional addend z (slot 5,
+/// x's shape, squeezing gates only) the mean of x + z (an Add read only by the gate, fused). Made by the compiler from those two
 /// convs: one launch instead of two for work of a few thousand multiply-adds, where the launch is the cost (a GL
 /// dispatch ~40 us on llvmpipe). One work group per image computes the hidden vector once into shared memory (at most
 /// <see cref="MaxHidden"/> values), then the outputs.
@@ -29,7 +30,7 @@ public sealed class ChannelGate(bool hiddenRelu, Activation activation = default
     /// <summary>The most hidden channels the kernel's shared array holds (the compiler fuses only gates within it).</summary>
     public const int MaxHidden = 256;
 
-    public override int InputSlots => 5;
+    public override int InputSlots => 6;
 
     public override string Name => "channel_gate";
 
@@ -49,6 +50,8 @@ public sealed class ChannelGate(bool hiddenRelu, Activation activation = default
             throw new ShapeException($"channel_gate: hidden bias {Tensor.ShapeString(b1)} must be [{w1[0]}]");
         if (inputs.Count > 4 && inputs[4] is { } b2 && (b2.Length != 1 || b2[0] != w2[0]))
             throw new ShapeException($"channel_gate: output bias {Tensor.ShapeString(b2)} must be [{w2[0]}]");
+        if (inputs.Count > 5 && inputs[5] is { } z && (!Squeeze || !z.AsSpan().SequenceEqual(x)))
+            throw new ShapeException($"channel_gate: an addend {Tensor.ShapeString(z)} needs a squeezing gate and x's shape {Tensor.ShapeString(x)}");
         return [x[0], w2[0], 1, 1];
     }
 
@@ -57,6 +60,7 @@ public sealed class ChannelGate(bool hiddenRelu, Activation activation = default
         Tensor x = inputs[0]!, w1 = inputs[1]!, w2 = inputs[3]!;
         Tensor? b1 = inputs[2], b2 = inputs.Count > 4 ? inputs[4] : null;
         int n = x.Shape[0], c = x.Shape[1], m = w1.Shape[0], k = w2.Shape[0];
+        if (inputs.Count > 5 && inputs[5] is { } z) x = GlobalPool.Sum(x, z);
         if (Squeeze) x = new GlobalPool(PoolKind.Average).Reference(x);
         var hidden = new float[m];
         for (int b = 0; b < n; b++)
@@ -83,6 +87,6 @@ public sealed class ChannelGate(bool hiddenRelu, Activation activation = default
         return new KernelLaunch(Name, x[0] * 64, [x[1], m, k, x[2] * x[3]], Activations.Floats(Activation), $"MAX_HIDDEN={MaxHidden}",
             Squeeze ? "SQUEEZE" : "", Squeeze ? $"MAX_SQUEEZED={MaxSqueezed}" : "",
             inputs[2] != null ? "HAS_HIDDEN_BIAS" : "", inputs.Count > 4 && inputs[4] != null ? "HAS_BIAS" : "",
-            HiddenRelu ? "HIDDEN_RELU" : "", Activations.Define(Activation));
+            HiddenRelu ? "HIDDEN_RELU" : "", Activations.Define(Activation), inputs.Count > 5 && inputs[5] != null ? "HAS_ADDEND" : "");
     }
 }

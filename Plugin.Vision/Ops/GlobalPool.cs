@@ -3,23 +3,31 @@ using Vision.Tensors;
 
 namespace Vision.Ops;
 
-/// <summary>GlobalAveragePool / GlobalMaxPool: x [N,C,...spatial] to [N,C,1,...,1].</summary>
+/// <summary>
+/// GlobalAveragePool / GlobalMaxPool: x [N,C,...spatial] to [N,C,1,...,1]. With the optional addend z (x's shape) it
+/// pools x + z: the compiler's fusion of an Add read only by the pool (a decoder's skip sum before its
+/// squeeze-and-excitation), which saves the Add's launch and its pass over the sum.
+/// </summary>
 public sealed class GlobalPool(PoolKind kind) : Op
 {
     public PoolKind Kind { get; } = kind;
 
     public override string Name => "global_pool";
 
+    public override int InputSlots => 2;
+
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
         var x = Require(inputs, 0, -1, "x");
         if (x.Length < 3) throw new ShapeException($"global_pool: x must be [N,C,spatial...], got {Tensor.ShapeString(x)}");
+        if (inputs.Count > 1 && inputs[1] is { } z && !z.AsSpan().SequenceEqual(x))
+            throw new ShapeException($"global_pool: addend {Tensor.ShapeString(z)} must have x's shape {Tensor.ShapeString(x)}");
         return x.Select((d, i) => i < 2 ? d : 1).ToArray();
     }
 
     public override void Reference(IReadOnlyList<Tensor?> inputs, Tensor output)
     {
-        var x = inputs[0]!;
+        var x = inputs.Count > 1 && inputs[1] is { } z ? Sum(inputs[0]!, z) : inputs[0]!;
         int planes = x.Shape[0] * x.Shape[1];
         int size = x.Length / Math.Max(planes, 1);
         for (int p = 0; p < planes; p++)
@@ -35,17 +43,27 @@ public sealed class GlobalPool(PoolKind kind) : Op
     {
         var x = inputs[0]!;
         int planes = x[0] * x[1];
-        return PlaneLaunch(planes, Tensor.ShapeLength(x) / Math.Max(planes, 1), Kind);
+        return PlaneLaunch(planes, Tensor.ShapeLength(x) / Math.Max(planes, 1), Kind, addendSlot: true, hasAddend: inputs.Count > 1 && inputs[1] != null);
+    }
+
+    /// <summary>x + z element by element (the reference's addend).</summary>
+    internal static Tensor Sum(Tensor x, Tensor z)
+    {
+        var sum = new Tensor(x.Shape);
+        for (int i = 0; i < sum.Length; i++) sum.Data[i] = x.Data[i] + z.Data[i];
+        return sum;
     }
 
     /// <summary>
     /// The global_pool kernel over planes of a size: one item per plane when small, else a work group per plane folding
     /// in shared memory (a GPU otherwise runs one thread per channel). Pool2d uses it for windows that cover the plane.
+    /// <paramref name="addendSlot"/>: the op has the addend's slot (this op; Pool2d has one input), so the kernel's
+    /// output binding comes after it.
     /// </summary>
-    internal static KernelLaunch PlaneLaunch(int planes, int size, PoolKind kind)
+    internal static KernelLaunch PlaneLaunch(int planes, int size, PoolKind kind, bool addendSlot = false, bool hasAddend = false)
     {
         bool grouped = size > 256;
         return new KernelLaunch("global_pool", grouped ? planes * 64 : planes, [size], null,
-            kind == PoolKind.Max ? "MAX_POOL" : "", grouped ? "GROUP_REDUCE" : "");
+            kind == PoolKind.Max ? "MAX_POOL" : "", grouped ? "GROUP_REDUCE" : "", addendSlot ? "ADDEND_SLOT" : "", hasAddend ? "HAS_ADDEND" : "");
     }
 }

@@ -46,6 +46,10 @@ public sealed class PatternFusionTests
             "each squeeze-and-excitation's two 1x1 convs should be one channel gate");
         Assert.That(fused.Steps.Count(s => s.Op is ChannelGate { Squeeze: true }), Is.EqualTo(6),
             "the pools over planes of at most 1024 pixels (five at 16x16, one at 32x32) should join their gates");
+        Assert.That(fused.Steps.Count(s => s.Op is ChannelGate && s.Inputs.Length > 5 && s.Inputs[5] != null), Is.EqualTo(1),
+            "the decoder's skip sum at 32x32 should be summed by the gate that squeezes it");
+        Assert.That(fused.Steps.Count(s => s.Op is GlobalPool && s.Inputs.Length > 1 && s.Inputs[1] != null), Is.EqualTo(2),
+            "the decoders' skip sums at 64x64 and 128x128 should be summed by their pools");
     }
 
     [Test]
@@ -168,6 +172,35 @@ public sealed class PatternFusionTests
         Assert.That(plan.Steps[1].Inputs, Is.EqualTo(new[] { "top", "l" }));
         AssertSameResult(model, new Dictionary<string, Tensor> { ["top"] = Tensor.Random([1, 4, 3, 5], seed: 2), ["c2"] = Tensor.Random([1, 4, 6, 10], seed: 3) },
             Fusing, Tolerance.Kernel, "resize + add fused vs unfused");
+    }
+
+    /// <summary>
+    /// An Add read only by a global pool (GlobalAveragePool, GlobalMaxPool, or an AveragePool whose window is the plane):
+    /// one global_pool step that sums its two operands as it reads them, the unfused result.
+    /// </summary>
+    [TestCase("GlobalAveragePool")]
+    [TestCase("GlobalMaxPool")]
+    [TestCase("AveragePool")]
+    public void AnAddReadOnlyByAGlobalPoolIsSummedByThePool(string pool)
+    {
+        int[] shape = [2, 3, 20, 17];
+        Dim[] dims = [.. shape.Select(d => Dim.Fixed(d))];
+        var model = new Model
+        {
+            Inputs = [new ValueInfo("a", DataType.Float32, dims), new ValueInfo("b", DataType.Float32, dims)],
+            Outputs = [new ValueInfo("y", DataType.Float32, [Dim.Fixed(2), Dim.Fixed(3), Dim.Fixed(1), Dim.Fixed(1)])],
+            OpsetVersion = 13,
+            Nodes =
+            [
+                new("add", "Add", "", ["a", "b"], ["s"]),
+                new("pool", pool, "", ["s"], ["y"], pool == "AveragePool" ? [NodeAttribute.Of("kernel_shape", new long[] { 20, 17 })] : []),
+            ],
+        };
+        var plan = GraphCompiler.Compile(model, new Dictionary<string, int[]> { ["a"] = shape, ["b"] = shape });
+        Assert.That(plan.Steps.Select(s => s.Op.Name), Is.EqualTo(new[] { "global_pool" }), string.Join("; ", plan.Steps));
+        Assert.That(plan.Steps[0].Inputs, Is.EqualTo(new[] { "a", "b" }));
+        AssertSameResult(model, new Dictionary<string, Tensor> { ["a"] = Tensor.Random(shape, seed: 4), ["b"] = Tensor.Random(shape, seed: 5) },
+            Fusing, Tolerance.Kernel, $"add + {pool} fused vs unfused");
     }
 
     /// <summary><c>Relu(Add(Mul(x, s), z))</c> with nothing else reading the product: one binary step x * s + z with the ReLU.</summary>

@@ -26,6 +26,16 @@ public sealed class ChannelGateTests(Backend kind) : BackendTest(kind)
         Check(new ChannelGate(hiddenRelu: true, Activation.Sigmoid, squeeze: true),
             [Random(2, 70, 5, 7), Random(6, 70, 1, 1), Random(6), Random(70, 6, 1, 1), Random(70)], Tolerance.Transcendental);
 
+    // HAS_ADDEND: a squeezing gate pools x + z (an Add read only by the gate, fused).
+    [Test]
+    public void SqueezingASumWithAnAddend() =>
+        Check(new ChannelGate(hiddenRelu: true, Activation.Sigmoid, squeeze: true),
+            [Random(2, 70, 5, 7), Random(6, 70, 1, 1), Random(6), Random(70, 6, 1, 1), Random(70), Random(2, 70, 5, 7)], Tolerance.Transcendental);
+
+    [Test]
+    public void AnAddendOnAGateThatDoesNotSqueezeIsAShapeError() =>
+        Assert.Throws<ShapeException>(() => new ChannelGate(true).OutputShape([[1, 8, 1, 1], [4, 8, 1, 1], null, [8, 4, 1, 1], null, [1, 8, 1, 1]]));
+
     [Test]
     public void AHiddenWeightOfTheWrongWidthIsAShapeError() =>
         Assert.Throws<ShapeException>(() => new ChannelGate(true).OutputShape([[1, 8, 1, 1], [4, 7, 1, 1], null, [8, 4, 1, 1], null]));

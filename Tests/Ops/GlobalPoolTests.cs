@@ -19,4 +19,15 @@ public sealed class GlobalPoolTests(Backend kind) : BackendTest(kind)
 
     [Test]
     public void MaxOfLargePlanesFoldsInGroups() => Check(new GlobalPool(PoolKind.Max), Random(1, 5, 17, 40));
+
+    // HAS_ADDEND: the pool of x + z (the compiler's fusion of an Add read only by the pool), small planes and grouped ones.
+    [TestCase(PoolKind.Average, 2, 13, 7, 5)]
+    [TestCase(PoolKind.Max, 1, 5, 17, 40)]
+    [TestCase(PoolKind.Average, 1, 3, 23, 29)]
+    public void OfASumWithAnAddend(PoolKind kind, int n, int c, int h, int w) =>
+        Check(new GlobalPool(kind), Random(n, c, h, w), Random(n, c, h, w));
+
+    [Test]
+    public void AnAddendOfAnotherShapeIsAShapeError() =>
+        Assert.Throws<ShapeException>(() => new GlobalPool(PoolKind.Average).OutputShape([[1, 3, 4, 5], [1, 3, 5, 4]]));
 }
