@@ -64,6 +64,7 @@ public sealed class GlobalPool(PoolKind kind) : Op
     {
         bool grouped = size > 256;
         return new KernelLaunch("global_pool", grouped ? planes * 64 : planes, [size], null,
-            kind == PoolKind.Max ? "MAX_POOL" : "", grouped ? "GROUP_REDUCE" : "", addendSlot ? "ADDEND_SLOT" : "", hasAddend ? "HAS_ADDEND" : "");
+            kind == PoolKind.Max ? "MAX_POOL" : "", grouped ? "GROUP_REDUCE" : "", grouped && size % 4 == 0 ? "QUADS" : "",
+            addendSlot ? "ADDEND_SLOT" : "", hasAddend ? "HAS_ADDEND" : "");
     }
 }
