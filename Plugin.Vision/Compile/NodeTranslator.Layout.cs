@@ -27,7 +27,7 @@ internal static partial class NodeTranslator
             case "Concat": ConcatOp(c); return true;
             case "Split": SplitOp(c); return true;
             case "Slice": SliceOp(c); return true;
-            case "Transpose": c.Emit(new Transpose(n.Has("perm") ? c.Ints("perm") : null), c.Output(), c.Input(0)); return true;
+            case "Transpose": TransposeOp(c); return true;
             case "Gather":
             {
                 var idx = c.Constant(1) ?? throw c.Unsupported("Gather with computed indices is not supported (indices must be constant)");
@@ -42,6 +42,24 @@ internal static partial class NodeTranslator
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A Transpose that moves only axes of size 1 keeps every element where it was (NCHW -> NHWC of a one-channel mask:
+    /// TFLite models' output transposes): a view of the input under the new shape, no kernel and no pass over the data.
+    /// </summary>
+    private static void TransposeOp(TranslationContext c)
+    {
+        var x = c.Shape(0);
+        int[]? perm = c.Node.Has("perm") ? c.Ints("perm") : null;
+        var order = perm ?? Enumerable.Range(0, x.Length).Reverse().ToArray();
+        var moved = order.Where(a => a >= 0 && a < x.Length && x[a] != 1).ToArray();
+        if (order.Length == x.Length && order.Order().SequenceEqual(Enumerable.Range(0, x.Length)) && moved.SequenceEqual(moved.Order()))
+        {
+            c.Alias(c.Output(), c.Input(0), order.Select(a => x[a]).ToArray());
+            return;
+        }
+        c.Emit(new Transpose(perm), c.Output(), c.Input(0));
     }
 
     private static void ConvTranspose(TranslationContext c)

@@ -41,6 +41,28 @@ public sealed class GraphCompilerTests
         Assert.That(plan.Root("y"), Is.EqualTo("x"));
     }
 
+    // NCHW -> NHWC of a one-channel map moves only an axis of size 1: a view, no kernel (TFLite models' output transposes).
+    [TestCase(1, true)]
+    [TestCase(4, false)]
+    public void ATransposeMovingOnlyUnitAxesIsAView(int channels, bool view)
+    {
+        var model = new Model
+        {
+            Inputs = [new ValueInfo("x", DataType.Float32, [Dim.Fixed(2), Dim.Fixed(channels), Dim.Fixed(3), Dim.Fixed(5)])],
+            Outputs = [new ValueInfo("y", DataType.Float32, [])],
+            Nodes = [N("Transpose", ["x"], "y", NodeAttribute.Of("perm", new long[] { 0, 2, 3, 1 }))],
+            Initializers = new Dictionary<string, Tensor>(),
+            OpsetVersion = 13,
+        };
+        var plan = GraphCompiler.Compile(model, new Dictionary<string, int[]> { ["x"] = [2, channels, 3, 5] });
+        Assert.That(plan.Shapes["y"], Is.EqualTo(new[] { 2, 3, 5, channels }));
+        Assert.That(plan.Steps.Count, Is.EqualTo(view ? 0 : 1), string.Join("; ", plan.Steps));
+        var x = Tensor.Random([2, channels, 3, 5], seed: 9);
+        using var worker = new Vision.Runtime.Worker(model, Vision.Backends.Backend.CPU);
+        worker.Run(new Dictionary<string, Tensor> { ["x"] = x });
+        Assert.That(worker.PeekOutput().Data, Is.EqualTo(new Vision.Ops.Transpose([0, 2, 3, 1]).Reference(x).Data));
+    }
+
     [Test]
     public void ConstantOfShapeWeightsFoldAndUnusedBranchesAreDropped()
     {
