@@ -27,7 +27,9 @@ public sealed class MemoryPlanTests
                 .Sum(s => (long)Tensor.ShapeLength(s.OutputShape)));
         TestContext.Out.WriteLine($"{plan.Steps.Count} steps, {memory.SlotSizes.Count} buffers, {planned * 4 / 1024} KiB planned, " +
                                   $"{peak * 4 / 1024} KiB live at the peak, {naive * 4 / 1024} KiB one-per-value");
-        Assert.That(planned, Is.LessThan(naive / 3), "reuse should cut activation memory several times on a 70-step net");
+        // One buffer per value would take 2.8x the plan's memory on today's 53-step plan (3.1x before the pool-add fusion
+        // removed three full-size sums from both figures); the live-set bound below is the one that does not move with fusion.
+        Assert.That(planned, Is.LessThan(naive * 2 / 5), "reuse should cut activation memory several times on a 50-step net");
         Assert.That(planned, Is.LessThanOrEqualTo(peak * 3 / 2), "the plan should stay within 1.5x of the live-set peak");
 
         // No step may write into a buffer one of its own inputs still occupies.
