@@ -109,7 +109,9 @@ public static class BenchCommand
     private static (string Name, Tensor Input) MakeInput(Model model, int[]? shape)
     {
         var info = model.Inputs.First(i => !model.Initializers.ContainsKey(i.Name));
-        shape ??= info.Dims.Select(d => d.Value ?? 1).ToArray();
+        if (shape == null && SymbolicShape.IsSymbolic(info))
+            Console.WriteLine($"symbolic input dimensions set to {string.Join(",", SymbolicShape.Of(info))} (--shape overrides)");
+        shape ??= SymbolicShape.Of(info);
         return (info.Name, Tensor.Random(shape, 1, 0f, 1f));
     }
 

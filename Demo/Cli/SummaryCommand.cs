@@ -50,10 +50,9 @@ public static class SummaryCommand
             Console.WriteLine($"{Path.GetFileName(path)}: {model}");
         }
         var inputs = model.Inputs.Where(v => !model.Initializers.ContainsKey(v.Name)).ToList();
-        // Symbolic dimensions: batch 1, an image's channels 3 and its height and width 224, unless --input says otherwise.
-        var shapes = inputs.ToDictionary(v => v.Name, v => v.Dims.Select((d, i) => d.Value is int n && n > 0 ? n
-            : v.Dims.Count == 4 && i >= 2 ? 224 : v.Dims.Count == 4 && i == 1 ? 3 : 1).ToArray(), StringComparer.Ordinal);
-        if (input == null && inputs.Any(v => v.Dims.Skip(1).Any(d => d.Value is not > 0)))
+        // Symbolic dimensions (SymbolicShape), unless --input says otherwise.
+        var shapes = inputs.ToDictionary(v => v.Name, SymbolicShape.Of, StringComparer.Ordinal);
+        if (input == null && inputs.Any(SymbolicShape.IsSymbolic))
             Console.WriteLine($"symbolic input dimensions set to {string.Join("; ", shapes.Select(kv => $"{kv.Key} {string.Join(",", kv.Value)}"))} (--input overrides)");
         if (input != null && inputs.Count > 0) shapes[inputs[0].Name] = input;
         Console.Write(ModelSummary.Of(model, shapes).ToText());

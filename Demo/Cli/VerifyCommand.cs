@@ -59,7 +59,9 @@ public static class VerifyCommand
 
         var model = ModelLoader.Load(path);
         var input = model.Inputs.First(i => !model.Initializers.ContainsKey(i.Name));
-        shape ??= input.Dims.All(d => d.IsFixed) || example == null ? input.Dims.Select(d => d.Value ?? 1).ToArray() : example;
+        if (shape == null && example == null && SymbolicShape.IsSymbolic(input))
+            Console.WriteLine($"symbolic input dimensions set to {string.Join(",", SymbolicShape.Of(input))} (--shape overrides)");
+        shape ??= input.Dims.All(d => d.IsFixed) || example == null ? SymbolicShape.Of(input) : example;
         var x = image == null ? Tensor.Random(shape, seed, 0f, 1f) : ImageInput(image, shape);
         Console.WriteLine($"{Path.GetFileName(path)}: input '{input.Name}' {Tensor.ShapeString(shape)} from {(image ?? $"seed {seed}")}");
 
