@@ -207,6 +207,17 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     public void ChannelsLastRowsOfFourWideLoadsTwoChannelsKMinor() =>
         Check(new Conv2d(pads: Pads.Uniform(1), inputNhwc: true, weightsKMinor: true), Random(1, 5, 16, 2), Random(2, 3, 3, 8), Random(8));
 
+    // WIDE16 with X_NHWC (CL CPU): rows long enough for interior tiles that read whole 16-wide windows, edge tiles
+    // masked lane by lane, the buffer's last row; stride 2 with selfie's first-conv padding, and stride 1 with 4 channels.
+    [Test]
+    public void ChannelsLastWideRowsStrideTwoKMinor() =>
+        Check(new Conv2d(2, 2, new Pads(0, 0, 1, 1), activation: Activation.HardSwish, inputNhwc: true, weightsKMinor: true),
+            [Random(1, 7, 70, 3), Random(3, 3, 3, 16), Random(16)], Tolerance.Transcendental);
+
+    [Test]
+    public void ChannelsLastWideRowsStrideOneFourChannelsResidual() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), inputNhwc: true), Random(2, 4, 41, 4), Random(9, 4, 3, 3), Random(9), Random(2, 9, 4, 41));
+
     [Test]
     public void ChannelsLastInputGroupedWithResidual() =>
         Check(new Conv2d(pads: Pads.Uniform(1), group: 2, inputNhwc: true), Random(2, 5, 6, 4), Random(6, 2, 3, 3), null, Random(2, 6, 5, 6));
