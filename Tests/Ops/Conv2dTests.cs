@@ -95,6 +95,18 @@ public sealed class Conv2dTests(Backend kind) : BackendTest(kind)
     public void DepthwiseTwoRowsVerticalStrideTwo() =>
         Check(new Conv2d(2, 1, new Pads(1, 1, 0, 1), group: 3), Random(1, 3, 10, 8), Random(3, 1, 3, 3), Random(3));
 
+    // TWO_ROWS on rows long enough for interior tiles beside the edge ones and a partial last tile (ROW_VEC4 on GL where
+    // rows are a multiple of 4), stride 1 and 2, the buffer's last rows.
+    [Test]
+    public void DepthwiseWideRowsResidual() =>
+        Check(new Conv2d(pads: Pads.Uniform(1), group: 5, activation: Activation.Relu, residualAfterActivation: true),
+            Random(1, 5, 7, 70), Random(5, 1, 3, 3), Random(5), Random(1, 5, 7, 70));
+
+    [Test]
+    public void DepthwiseWideRowsStrideTwo5x5() =>
+        Check(new Conv2d(2, 2, Pads.Uniform(2), group: 3, activation: Activation.HardSwish), [Random(2, 3, 9, 75), Random(3, 1, 5, 5), Random(3)],
+            Tolerance.Transcendental);
+
     [Test]
     public void DepthwiseDilatedNoBias() =>
         Check(new Conv2d(pads: Pads.Uniform(2), dilationH: 2, dilationW: 2, group: 3), Random(1, 3, 7, 8), Random(3, 1, 3, 3), null);
