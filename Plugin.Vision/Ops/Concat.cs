@@ -83,6 +83,34 @@ public sealed class Concat(int axis, int axisOffset = 0, int axisTotal = 0) : Op
         }
     }
 
+    /// <summary>Runs a concat may move as buffer copies: few enough that per-copy costs stay below one launch.</summary>
+    public const int MaxCopies = 16;
+
+    /// <summary>Runs shorter than this (elements) stay in the kernel: a copy call costs about as much as moving them.</summary>
+    public const int MinCopyLength = 1024;
+
+    /// <summary>
+    /// Each input's slab for each index before the axis is one contiguous run of the output (PP-OCRv4 det's FPN concat of
+    /// four [1,24,80,80] maps: 4 copies; on llvmpipe 2.4 ms of kernel against a memcpy per input).
+    /// </summary>
+    public override IReadOnlyList<BlockCopy>? Copies(IReadOnlyList<int[]?> inputs, int[] output)
+    {
+        int axis = Shapes.Axis(Axis, output.Length, Name);
+        long outer = Tensor.ShapeLength(output.AsSpan(0, axis)), inner = Tensor.ShapeLength(output.AsSpan(axis + 1));
+        if (outer * inputs.Count > MaxCopies) return null;
+        var copies = new List<BlockCopy>();
+        long total = output[axis], offset = AxisOffset;
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            long a = inputs[i]![axis];
+            if (a * inner < MinCopyLength) return null;
+            for (long o = 0; o < outer; o++)
+                copies.Add(new BlockCopy(i, o * a * inner, (o * total + offset) * inner, a * inner));
+            offset += a;
+        }
+        return copies;
+    }
+
     public override KernelLaunch Launch(IReadOnlyList<int[]?> inputs, int[] output)
     {
         if (inputs.Count > MaxInputs)

@@ -27,6 +27,13 @@ public abstract class Op
     /// <summary>The GPU kernel launch for these shapes.</summary>
     public abstract KernelLaunch Launch(IReadOnlyList<int[]?> inputs, int[] output);
 
+    /// <summary>
+    /// For an op that only moves a few whole runs of its inputs into its output (a channel concat of one image): the
+    /// runs, which a GPU backend performs as buffer copies (the driver's copy path, a memcpy on CPU drivers) instead of
+    /// a kernel; null when the op computes, or its runs are too many or too short to beat the kernel.
+    /// </summary>
+    public virtual IReadOnlyList<BlockCopy>? Copies(IReadOnlyList<int[]?> inputs, int[] output) => null;
+
     /// <summary>The reference with a freshly allocated output.</summary>
     public Tensor Reference(params Tensor?[] inputs)
     {

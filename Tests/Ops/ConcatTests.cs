@@ -16,6 +16,30 @@ public sealed class ConcatTests(Backend kind) : BackendTest(kind)
     public void FourWideChannels() =>
         Check(new Concat(1), Random(2, 3, 2, 6), Random(2, 1, 2, 6), Random(2, 4, 2, 6), Random(2, 2, 2, 6), Random(2, 5, 2, 6));
 
+    // Copies (Op.Copies): runs of at least MinCopyLength elements become buffer copies on GL and CL; one image (a run
+    // per input), two images (a run per input and image), and a short input that keeps the whole concat in the kernel.
+    [Test]
+    public void ChannelsOfOneImageAsBufferCopies() => Check(new Concat(1), Random(1, 4, 16, 20), Random(1, 6, 16, 20), Random(1, 5, 16, 20));
+
+    [Test]
+    public void ChannelsOfTwoImagesAsBufferCopies() => Check(new Concat(1), Random(2, 3, 20, 20), Random(2, 5, 20, 20));
+
+    [Test]
+    public void AShortRunKeepsTheKernel() => Check(new Concat(1), Random(1, 4, 16, 20), Random(1, 1, 16, 20));
+
+    [Test]
+    public void CopiesAreTheOutputsRunsPerInputAndImage()
+    {
+        var copies = new Concat(1).Copies([[2, 3, 20, 20], [2, 5, 20, 20]], [2, 8, 20, 20]);
+        Assert.That(copies, Is.EqualTo(new[]
+        {
+            new BlockCopy(0, 0, 0, 1200), new BlockCopy(0, 1200, 3200, 1200),
+            new BlockCopy(1, 0, 1200, 2000), new BlockCopy(1, 2000, 4400, 2000),
+        }));
+        Assert.That(new Concat(1).Copies([[1, 4, 16, 20], [1, 1, 16, 20]], [1, 5, 16, 20]), Is.Null, "a 320-element run stays in the kernel");
+        Assert.That(new Concat(2).Copies([[3, 4, 40, 40], [3, 4, 40, 40]], [3, 4, 80, 40]), Is.Null, "24 runs are too many");
+    }
+
     [Test]
     public void LastAxisNegative() => Check(new Concat(-1), Random(3, 2), Random(3, 7));
 

@@ -209,8 +209,11 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
     public PreparedKernel Prepare(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output)
     {
         inputs = PreparedKernel.Slots(op, inputs);
-        var launch = op.Launch(inputs.Select(t => t?.Shape).ToArray(), output.Shape);
+        var shapes = inputs.Select(t => t?.Shape).ToArray();
         var buffers = inputs.Select(t => t == null ? 0u : Own(t).Handle).Append(Own(output).Handle).ToArray();
+        // Pure data movement in a few long runs: buffer copies (llvmpipe: a memcpy each) instead of a dispatch.
+        if (op.Copies(shapes, output.Shape) is { } copies) return new GlCopyKernel(op, inputs, output, buffers, [.. copies]);
+        var launch = op.Launch(shapes, output.Shape);
         bool textureReads = _textureReads && buffers.Length <= GlTextureReads.VectorUnitBase
             && inputs.All(t => t == null || Own(t).Capacity <= _maxTexels);
         GlProgram? program = null;
@@ -244,7 +247,7 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
     private void DispatchWork()
     {
         var kernels = _argKernels!;
-        for (int i = _argStart; i < _argStart + _argCount; i++) Dispatch((GlKernel)kernels[i]);
+        for (int i = _argStart; i < _argStart + _argCount; i++) Run(kernels[i]);
     }
 
     public void Profile(PreparedKernel[] kernels, int start, int count, Span<double> milliseconds)
@@ -258,7 +261,7 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
             for (int i = 0; i < count; i++)
             {
                 _gl.BeginQuery(QueryTarget.TimeElapsed, queries[i]);
-                Dispatch((GlKernel)kernels[start + i]);
+                Run(kernels[start + i]);
                 _gl.EndQuery(QueryTarget.TimeElapsed);
             }
             _gl.Finish();
@@ -274,7 +277,7 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
                 for (int i = 0; i < count; i++)
                 {
                     long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                    Dispatch((GlKernel)kernels[start + i]);
+                    Run(kernels[start + i]);
                     _gl.Finish();
                     times[i] = System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
                 }
@@ -288,6 +291,26 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
         if (!_programs.TryGetValue(key, out var program))
             _programs[key] = program = _compiler.Compile(launch.Kernel, launch.Defines, textureReads);
         return program;
+    }
+
+    private void Run(PreparedKernel k)
+    {
+        if (k is GlCopyKernel copy) Copy(copy);
+        else Dispatch((GlKernel)k);
+    }
+
+    private void Copy(GlCopyKernel k)
+    {
+        // The copy-read/copy-write targets (GL 3.1), not the named-buffer call: the backend needs only GL 4.3.
+        _gl.BindBuffer(BufferTargetARB.CopyWriteBuffer, k.Buffers[^1]);
+        foreach (var c in k.Copies)
+        {
+            _gl.BindBuffer(BufferTargetARB.CopyReadBuffer, k.Buffers[c.Input]);
+            _gl.CopyBufferSubData(CopyBufferSubDataTarget.CopyReadBuffer, CopyBufferSubDataTarget.CopyWriteBuffer,
+                (nint)(c.Source * sizeof(float)), (nint)(c.Destination * sizeof(float)), (nuint)(c.Length * sizeof(float)));
+        }
+        if (_gl.GetError() is var error && error != GLEnum.NoError)
+            throw new ComputeException($"OpenGL: glCopyBufferSubData({k.Op.Name}, {k.Copies.Length} runs) failed with {error}.", (int)error);
     }
 
     private void Dispatch(GlKernel k)
@@ -305,9 +328,18 @@ public sealed unsafe class GlBackend : IComputeBackend, IKernelProfiler
         if (program.FloatsLocation >= 0)
             fixed (float* f = k.Floats) _gl.Uniform1(program.FloatsLocation, (uint)KernelLaunch.MaxFloats, f);
         _gl.DispatchCompute(k.GroupsX, k.GroupsY, 1);
-        _gl.MemoryBarrier(MemoryBarrierMask.ShaderStorageBarrierBit | MemoryBarrierMask.TextureFetchBarrierBit);
+        // Later dispatches read this output as storage or texture buffers, and buffer copies (GlCopyKernel) read it too.
+        _gl.MemoryBarrier(MemoryBarrierMask.ShaderStorageBarrierBit | MemoryBarrierMask.TextureFetchBarrierBit | MemoryBarrierMask.BufferUpdateBarrierBit);
         if (_gl.GetError() is var error && error != GLEnum.NoError)
             throw new ComputeException($"OpenGL: glDispatchCompute({k.Op.Name} [{program.Variant}]) failed with {error}.", (int)error);
+    }
+
+    /// <summary>An op run as buffer copies (<see cref="Op.Copies"/>): the input buffers, the output last.</summary>
+    private sealed class GlCopyKernel(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output, uint[] buffers, BlockCopy[] copies)
+        : PreparedKernel(op, CheckShapes(op, inputs, output))
+    {
+        public uint[] Buffers { get; } = buffers;
+        public BlockCopy[] Copies { get; } = copies;
     }
 
     private sealed class GlKernel : PreparedKernel

@@ -72,9 +72,11 @@ public sealed unsafe class ClBackend : IComputeBackend, IKernelProfiler
     {
         inputs = PreparedKernel.Slots(op, inputs);
         var shapes = inputs.Select(t => t?.Shape).ToArray();
+        var buffers = inputs.Select(t => t == null ? _dummy : Own(t)).Append(Own(output)).ToArray();
+        // Pure data movement in a few long runs: clEnqueueCopyBuffer (PoCL: a memcpy each) instead of a kernel.
+        if (op.Copies(shapes, output.Shape) is { } copies) return new ClCopyKernel(op, inputs, output, buffers, [.. copies]);
         var launch = op.Launch(shapes, output.Shape);
         if (_device.IsCpu && launch.OpenClCpu != null) launch = launch.OpenClCpu;
-        var buffers = inputs.Select(t => t == null ? _dummy : Own(t)).Append(Own(output)).ToArray();
         lock (_lock) return new ClKernel(op, inputs, output, Program(launch), buffers, launch);
     }
 
@@ -82,12 +84,21 @@ public sealed unsafe class ClBackend : IComputeBackend, IKernelProfiler
     {
         lock (_lock)
             for (int i = start; i < start + count; i++)
-                Enqueue((ClKernel)kernels[i], _device.Queue, null);
+                Enqueue(kernels[i], _device.Queue, null);
     }
 
-    /// <summary>Sets the kernel's arguments and queues it; <paramref name="done"/> receives its event when not null.</summary>
-    private void Enqueue(ClKernel k, nint queue, nint* done)
+    /// <summary>
+    /// Queues a prepared op: a kernel (its arguments set), or a copy kernel's copies. <paramref name="done"/> receives the
+    /// event of its only command, or with several copies a marker after the last (profiling reads its start and end).
+    /// </summary>
+    private void Enqueue(PreparedKernel prepared, nint queue, nint* done)
     {
+        if (prepared is ClCopyKernel copy)
+        {
+            EnqueueCopies(copy, queue, done);
+            return;
+        }
+        var k = (ClKernel)prepared;
         if (k.Items == 0) return;
         var api = _device.Api;
         nint kernel = k.Program.Kernel;
@@ -105,8 +116,27 @@ public sealed unsafe class ClBackend : IComputeBackend, IKernelProfiler
         Check(api.EnqueueNdrangeKernel(queue, kernel, 1, null, &global, &local, 0, null, done), "clEnqueueNDRangeKernel", k);
     }
 
+    private void EnqueueCopies(ClCopyKernel k, nint queue, nint* done)
+    {
+        var api = _device.Api;
+        nint destination = k.Buffers[^1].Handle;
+        // Profiling: the first copy's event marks the start, the last one's the end (the queue runs them in order).
+        nint first = 0;
+        for (int i = 0; i < k.Copies.Length; i++)
+        {
+            var c = k.Copies[i];
+            bool timed = done != null && (i == 0 || i == k.Copies.Length - 1);
+            nint ev = 0;
+            Check(api.EnqueueCopyBuffer(queue, k.Buffers[c.Input].Handle, destination, (nuint)(c.Source * sizeof(float)),
+                (nuint)(c.Destination * sizeof(float)), (nuint)(c.Length * sizeof(float)), 0, null, timed ? &ev : null), "clEnqueueCopyBuffer", k);
+            if (!timed) continue;
+            if (i == 0) first = ev;
+            if (i == k.Copies.Length - 1) { *done = ev; if (first != ev) k.FirstEvent = first; }
+        }
+    }
+
     /// <summary>ClErrors.Check without building the op's name unless the call failed (the launch path allocates nothing).</summary>
-    private static void Check(int status, string call, ClKernel k)
+    private static void Check(int status, string call, PreparedKernel k)
     {
         if (status != 0) ClErrors.Check(status, call, k.Op.Name);
     }
@@ -120,18 +150,36 @@ public sealed unsafe class ClBackend : IComputeBackend, IKernelProfiler
             nint queue = _device.ProfilingQueue;
             var events = new nint[count];
             for (int i = 0; i < count; i++)
-                fixed (nint* e = &events[i]) Enqueue((ClKernel)kernels[start + i], queue, e);
+                fixed (nint* e = &events[i]) Enqueue(kernels[start + i], queue, e);
             ClErrors.Check(api.Finish(queue), "clFinish(profiling queue)");
             for (int i = 0; i < count; i++)
             {
                 if (events[i] == 0) { milliseconds[i] = 0; continue; }
                 ulong begin, end;
-                ClErrors.Check(api.GetEventProfilingInfo(events[i], ProfilingInfo.Start, sizeof(ulong), &begin, null), "clGetEventProfilingInfo");
+                // A copy kernel of several copies: from its first copy's start to its last one's end.
+                nint startEvent = kernels[start + i] is ClCopyKernel { FirstEvent: not 0 } c ? c.FirstEvent : events[i];
+                ClErrors.Check(api.GetEventProfilingInfo(startEvent, ProfilingInfo.Start, sizeof(ulong), &begin, null), "clGetEventProfilingInfo");
                 ClErrors.Check(api.GetEventProfilingInfo(events[i], ProfilingInfo.End, sizeof(ulong), &end, null), "clGetEventProfilingInfo");
                 api.ReleaseEvent(events[i]);
+                if (startEvent != events[i])
+                {
+                    api.ReleaseEvent(startEvent);
+                    ((ClCopyKernel)kernels[start + i]).FirstEvent = 0;
+                }
                 milliseconds[i] = (end - begin) / 1e6;
             }
         }
+    }
+
+    /// <summary>An op run as buffer copies (<see cref="Op.Copies"/>): the input buffers, the output last.</summary>
+    private sealed class ClCopyKernel(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output, ClBuffer[] buffers, BlockCopy[] copies)
+        : PreparedKernel(op, CheckShapes(op, inputs, output))
+    {
+        public ClBuffer[] Buffers { get; } = buffers;
+        public BlockCopy[] Copies { get; } = copies;
+
+        /// <summary>While profiling: the first copy's event (the last one's is the kernel's), released once read.</summary>
+        public nint FirstEvent { get; set; }
     }
 
     private sealed class ClKernel(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output, ClProgram program, ClBuffer[] buffers, KernelLaunch launch)
