@@ -84,6 +84,26 @@ public sealed class Slice : Op
         });
     }
 
+    /// <summary>
+    /// A slice along one axis with step 1 (a Split's part) is one contiguous run of the input per index before that
+    /// axis: buffer copies when the runs are few and long enough (the limits of <see cref="Concat.Copies"/>).
+    /// </summary>
+    public override IReadOnlyList<BlockCopy>? Copies(IReadOnlyList<int[]?> inputs, int[] output)
+    {
+        var x = inputs[0]!;
+        var ranges = Ranges(x);
+        var partial = Enumerable.Range(0, x.Length).Where(a => ranges[a] != (0, x[a], 1)).ToArray();
+        if (partial.Length > 1 || partial.Length == 1 && ranges[partial[0]].Step != 1) return null;
+        int axis = partial.Length == 1 ? partial[0] : 0;
+        long outer = Tensor.ShapeLength(x.AsSpan(0, axis)), inner = Tensor.ShapeLength(x.AsSpan(axis + 1));
+        long count = ranges[axis].Count, length = count * inner;
+        if (outer > Concat.MaxCopies || length < Concat.MinCopyLength) return null;
+        var copies = new BlockCopy[outer];
+        for (long o = 0; o < outer; o++)
+            copies[o] = new BlockCopy(0, (o * x[axis] + ranges[axis].Start) * inner, o * length, length);
+        return copies;
+    }
+
     public override KernelLaunch Launch(IReadOnlyList<int[]?> inputs, int[] output)
     {
         var x = inputs[0]!;

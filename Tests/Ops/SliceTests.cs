@@ -10,6 +10,19 @@ public sealed class SliceTests(Backend kind) : BackendTest(kind)
     [Test]
     public void StartsEnds() => Check(new Slice([1, 0, 2], [3, 5, 7]), Random(4, 5, 9));
 
+    // Copies (Op.Copies): a Split's part along channels is one run per image; buffer copies on GL and CL.
+    [Test]
+    public void ChannelsOfTwoImagesAsBufferCopies() => Check(new Slice([3], [9], [1]), Random(2, 12, 16, 20));
+
+    [Test]
+    public void CopiesAreOneRunPerIndexBeforeTheAxis()
+    {
+        Assert.That(new Slice([3], [9], [1]).Copies([[2, 12, 16, 20]], [2, 6, 16, 20]),
+            Is.EqualTo(new[] { new BlockCopy(0, 960, 0, 1920), new BlockCopy(0, 4800, 1920, 1920) }));
+        Assert.That(new Slice([1, 0], [7, 100], [3, 1], [2, 3]).Copies([[2, 7, 3, 8]], [2, 3, 3, 3]), Is.Null, "strided slices stay in the kernel");
+        Assert.That(new Slice([0, 1], [2, 9], [0, 1]).Copies([[4, 12, 16, 20]], [2, 8, 16, 20]), Is.Null, "two sliced axes stay in the kernel");
+    }
+
     [Test]
     public void StepsAndAxesSubset() => Check(new Slice([1, 0], [7, 100], [3, 1], [2, 3]), Random(2, 7, 3, 8));
 
