@@ -155,7 +155,7 @@ internal static class PatternFusion
             if (skip == value || !addStep.OutputShape.AsSpan().SequenceEqual(conv.OutputShape)) continue;
             // The skip tensor must exist when the conv runs and have the output's shape (no broadcasting in the kernel).
             if (steps.FindIndex(s => s.Output == skip) is var producer && producer >= i) continue;
-            if (!shapes.TryGetValue(skip, out var skipShape) || !skipShape.AsSpan().SequenceEqual(conv.OutputShape)) continue;
+            if (!HasShape(shapes, skip, conv.OutputShape)) continue;
             var inputs = Widened(conv.Inputs, 4);
             inputs[3] = skip;
             Op fused = ui < 0 ? c.WithActivation(add.Activation) : ((Conv2d)c.WithActivation(activation)).WithResidualAfterActivation();
@@ -178,8 +178,8 @@ internal static class PatternFusion
         if (ai < 0 || steps[ai].Op is not Binary { Kind: BinaryKind.Add } || steps[ai].Inputs.Length != 2) return (-1, null);
         var add = steps[ai];
         string other = add.Inputs[0] == step.Output ? add.Inputs[1]! : add.Inputs[0]!;
-        if (other == step.Output || !add.OutputShape.AsSpan().SequenceEqual(step.OutputShape)) return (-1, null);
-        if (!shapes.TryGetValue(other, out var shape) || !shape.AsSpan().SequenceEqual(step.OutputShape)) return (-1, null);
+        if (other == step.Output || !add.OutputShape.AsSpan().SequenceEqual(step.OutputShape) || !HasShape(shapes, other, step.OutputShape))
+            return (-1, null);
         return (ai, other);
     }
 
@@ -188,42 +188,40 @@ internal static class PatternFusion
     /// fusions have taken the Adds a conv can absorb): the Resize adds the skip as it stores, saving a launch and a pass over the upsampled
     /// tensor (PP-OCRv4 det's FPN: three).
     /// </summary>
-    private static void FuseUpsampleAdd(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes)
-    {
-        var uses = Uses(steps, aliases, protect);
-        for (int i = 0; i < steps.Count; i++)
+    private static void FuseUpsampleAdd(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes) =>
+        FuseIntoAddAfter(steps, aliases, protect, shapes, (resize, add, skip) =>
         {
-            var resize = steps[i];
-            if (resize.Op is not Resize || (resize.Inputs.Length > 1 && resize.Inputs[1] != null)) continue;
-            var (ai, skip) = SameShapeAddAfter(steps, i, uses, shapes);
-            if (ai < 0 || ((Binary)steps[ai].Op).Activation.Kind != ActivationKind.None) continue;
-            var addStep = steps[ai];
+            if (resize.Op is not Resize || (resize.Inputs.Length > 1 && resize.Inputs[1] != null) || ((Binary)add.Op).Activation.Kind != ActivationKind.None)
+                return null;
             // The fused step runs where the Add ran: the skip exists there, and so does x (it existed at the Resize).
             var inputs = Widened(resize.Inputs, 2);
             inputs[1] = skip;
-            steps[ai] = new Step(resize.Node, resize.Op, inputs, addStep.Output, addStep.OutputShape);
-            steps.RemoveAt(i);
-            i--;
-            uses = Uses(steps, aliases, protect);
-        }
-    }
+            return new Step(resize.Node, resize.Op, inputs, add.Output, add.OutputShape);
+        });
 
     /// <summary>
     /// <c>Add(Mul(x, s), z)</c> with the product read only by the Add and z of the output's shape, where no conv took the
     /// pair as its input scale (PP-OCRv4 det's attention blocks): one binary pass computing x * s + z, run where the Add ran.
     /// </summary>
-    private static void FuseMulAdd(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes)
+    private static void FuseMulAdd(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes) =>
+        FuseIntoAddAfter(steps, aliases, protect, shapes, (mul, add, z) =>
+            mul.Op is Binary { Kind: BinaryKind.Mul, Activation.Kind: ActivationKind.None } && mul.Inputs.Length == 2
+                ? new Step(mul.Node, new Binary(BinaryKind.Mul, ((Binary)add.Op).Activation), [mul.Inputs[0], mul.Inputs[1], z], add.Output, add.OutputShape)
+                : null);
+
+    /// <summary>
+    /// The loop of the fusions into the Add after a step (<see cref="SameShapeAddAfter"/>): where <paramref name="fuse"/>
+    /// makes a step of (the step, the Add, the Add's other operand), it replaces the Add and the step is removed.
+    /// </summary>
+    private static void FuseIntoAddAfter(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect,
+        IReadOnlyDictionary<string, int[]> shapes, Func<Step, Step, string, Step?> fuse)
     {
         var uses = Uses(steps, aliases, protect);
         for (int i = 0; i < steps.Count; i++)
         {
-            var mul = steps[i];
-            if (mul.Op is not Binary { Kind: BinaryKind.Mul, Activation.Kind: ActivationKind.None } || mul.Inputs.Length != 2) continue;
-            var (ai, z) = SameShapeAddAfter(steps, i, uses, shapes);
-            if (ai < 0) continue;
-            var addStep = steps[ai];
-            var activation = ((Binary)addStep.Op).Activation;
-            steps[ai] = new Step(mul.Node, new Binary(BinaryKind.Mul, activation), [mul.Inputs[0], mul.Inputs[1], z], addStep.Output, addStep.OutputShape);
+            var (ai, other) = SameShapeAddAfter(steps, i, uses, shapes);
+            if (ai < 0 || fuse(steps[i], steps[ai], other!) is not { } fused) continue;
+            steps[ai] = fused;
             steps.RemoveAt(i);
             i--;
             uses = Uses(steps, aliases, protect);
@@ -366,8 +364,7 @@ internal static class PatternFusion
                 return true;
             case Pool2d p:
                 kind = p.Kind;
-                return p.KernelH == shape[2] && p.KernelW == shape[3] && p.Pads == default && p.DilationH == 1 && p.DilationW == 1 &&
-                       s.OutputShape.Length == 4 && s.OutputShape[2] == 1 && s.OutputShape[3] == 1;
+                return p.CoversPlane(shape);
             default:
                 return false;
         }

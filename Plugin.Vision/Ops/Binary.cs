@@ -29,8 +29,7 @@ public sealed class Binary(BinaryKind kind, Activation activation = default) : O
         var a = Require(inputs, 0, -1, "a");
         var b = Require(inputs, 1, -1, "b");
         var shape = Broadcast.Shape(a, b);
-        if (inputs.Count > 2 && inputs[2] is { } z && !z.AsSpan().SequenceEqual(shape))
-            throw new ShapeException($"{Kind.ToString().ToLowerInvariant()}: addend {Tensor.ShapeString(z)} must have the output's shape {Tensor.ShapeString(shape)}");
+        Shapes.CheckSameShape(inputs, 2, shape, Kind.ToString().ToLowerInvariant(), "addend", "the output's shape");
         // PRelu's slope broadcasts to x, never the other way: the output is x's shape.
         if (Kind == BinaryKind.PRelu && !shape.AsSpan().SequenceEqual(a))
             throw new ShapeException($"prelu: slope {Tensor.ShapeString(b)} does not broadcast to x {Tensor.ShapeString(a)}");

@@ -60,7 +60,7 @@ public sealed class ChannelGate(bool hiddenRelu, Activation activation = default
         Tensor x = inputs[0]!, w1 = inputs[1]!, w2 = inputs[3]!;
         Tensor? b1 = inputs[2], b2 = inputs.Count > 4 ? inputs[4] : null;
         int n = x.Shape[0], c = x.Shape[1], m = w1.Shape[0], k = w2.Shape[0];
-        if (inputs.Count > 5 && inputs[5] is { } z) x = GlobalPool.Sum(x, z);
+        if (inputs.Count > 5 && inputs[5] is { } z) x = new Binary(BinaryKind.Add).Reference(x, z);
         if (Squeeze) x = new GlobalPool(PoolKind.Average).Reference(x);
         var hidden = new float[m];
         for (int b = 0; b < n; b++)

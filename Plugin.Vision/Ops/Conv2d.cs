@@ -74,8 +74,7 @@ public sealed class Conv2d(
         int oh = ConvGeometry.OutputSize(x[2], w[2], StrideH, Pads.Top, Pads.Bottom, DilationH);
         int ow = ConvGeometry.OutputSize(x[3], w[3], StrideW, Pads.Left, Pads.Right, DilationW);
         int[] y = [x[0], w[0], oh, ow];
-        if (inputs.Count > 3 && inputs[3] is { } r && !r.AsSpan().SequenceEqual(y))
-            throw new ShapeException($"conv2d: residual {Tensor.ShapeString(r)} must have the output's shape {Tensor.ShapeString(y)}");
+        Shapes.CheckSameShape(inputs, 3, y, Name, "residual", "the output's shape");
         if (inputs.Count > 4 && inputs[4] is { } s)
         {
             if (Tensor.ShapeLength(s) != x[0] * x[1] || s.Length != 4 || s[0] != x[0] || s[1] != x[1])
@@ -90,10 +89,9 @@ public sealed class Conv2d(
             if (inputs.Count > 3 && inputs[3] != null)
                 throw new ShapeException("conv2d: a post affine and a residual cannot be combined");
         }
-        if (inputs.Count > 5 && inputs[5] is { } z)
+        Shapes.CheckSameShape(inputs, 5, x, Name, "input addend", "x's shape");
+        if (inputs.Count > 5 && inputs[5] != null)
         {
-            if (!z.AsSpan().SequenceEqual(x))
-                throw new ShapeException($"conv2d: input addend {Tensor.ShapeString(z)} must have x's shape {Tensor.ShapeString(x)}");
             if (!IsPointwise(x, w) || InputNhwc)
                 throw new ShapeException("conv2d: an input addend is only supported on a 1x1, stride-1, unpadded, one-group convolution");
         }

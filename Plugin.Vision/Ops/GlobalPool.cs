@@ -20,14 +20,13 @@ public sealed class GlobalPool(PoolKind kind) : Op
     {
         var x = Require(inputs, 0, -1, "x");
         if (x.Length < 3) throw new ShapeException($"global_pool: x must be [N,C,spatial...], got {Tensor.ShapeString(x)}");
-        if (inputs.Count > 1 && inputs[1] is { } z && !z.AsSpan().SequenceEqual(x))
-            throw new ShapeException($"global_pool: addend {Tensor.ShapeString(z)} must have x's shape {Tensor.ShapeString(x)}");
+        Shapes.CheckSameShape(inputs, 1, x, Name, "addend", "x's shape");
         return x.Select((d, i) => i < 2 ? d : 1).ToArray();
     }
 
     public override void Reference(IReadOnlyList<Tensor?> inputs, Tensor output)
     {
-        var x = inputs.Count > 1 && inputs[1] is { } z ? Sum(inputs[0]!, z) : inputs[0]!;
+        var x = inputs.Count > 1 && inputs[1] is { } z ? new Binary(BinaryKind.Add).Reference(inputs[0]!, z) : inputs[0]!;
         int planes = x.Shape[0] * x.Shape[1];
         int size = x.Length / Math.Max(planes, 1);
         for (int p = 0; p < planes; p++)
@@ -46,13 +45,6 @@ public sealed class GlobalPool(PoolKind kind) : Op
         return PlaneLaunch(planes, Tensor.ShapeLength(x) / Math.Max(planes, 1), Kind, addendSlot: true, hasAddend: inputs.Count > 1 && inputs[1] != null);
     }
 
-    /// <summary>x + z element by element (the reference's addend).</summary>
-    internal static Tensor Sum(Tensor x, Tensor z)
-    {
-        var sum = new Tensor(x.Shape);
-        for (int i = 0; i < sum.Length; i++) sum.Data[i] = x.Data[i] + z.Data[i];
-        return sum;
-    }
 
     /// <summary>
     /// The global_pool kernel over planes of a size: one item per plane when small, else a work group per plane folding

@@ -60,13 +60,17 @@ public sealed class Pool2d(
         }
     }
 
+    /// <summary>
+    /// The window is x's whole plane, unpadded and undilated (Keras' average pooling before a squeeze-and-excitation
+    /// gate): the output is [N,C,1,1] and the op is the global pool of its kind.
+    /// </summary>
+    public bool CoversPlane(int[] x) => KernelH == x[2] && KernelW == x[3] && DilationH == 1 && DilationW == 1 && Pads == default;
+
     public override KernelLaunch Launch(IReadOnlyList<int[]?> inputs, int[] output)
     {
         var x = inputs[0]!;
-        // A window over the whole plane without padding (Keras' average pooling before a squeeze-and-excitation gate):
-        // the global pool's kernel, which folds big planes in parallel.
-        if (output[2] == 1 && output[3] == 1 && KernelH == x[2] && KernelW == x[3] && DilationH == 1 && DilationW == 1 && Pads == default)
-            return GlobalPool.PlaneLaunch(x[0] * x[1], x[2] * x[3], Kind);
+        // A window over the whole plane: the global pool's kernel, which folds big planes in parallel.
+        if (CoversPlane(x)) return GlobalPool.PlaneLaunch(x[0] * x[1], x[2] * x[3], Kind);
         return new KernelLaunch(Name, Tensor.ShapeLength(output),
             [x[0], x[1], x[2], x[3], output[2], output[3], KernelH, KernelW, StrideH, StrideW, Pads.Top, Pads.Left,
              Pads.Bottom, Pads.Right, DilationH, DilationW],

@@ -66,8 +66,7 @@ public sealed class Resize : Op
         if (inputs.Count is not (1 or 2))
             throw new ShapeException($"resize: takes x and an optional addend, got {inputs.Count} inputs");
         var shape = ResizedShape(Require(inputs, 0, 4, "x"));
-        if (inputs.Count > 1 && inputs[1] is { } z && !z.AsSpan().SequenceEqual(shape))
-            throw new ShapeException($"resize: addend {Tensor.ShapeString(z)} must have the output's shape {Tensor.ShapeString(shape)}");
+        Shapes.CheckSameShape(inputs, 1, shape, Name, "addend", "the output's shape");
         return shape;
     }
 

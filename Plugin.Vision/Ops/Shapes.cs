@@ -40,6 +40,17 @@ public static class Shapes
             throw new ShapeException($"{op}: takes {count} inputs (null for an absent optional one), got {inputs.Count}");
     }
 
+    /// <summary>
+    /// Throws unless the optional operand at <paramref name="slot"/> (a fused addend or residual, read element for
+    /// element) is absent or has exactly <paramref name="shape"/>; <paramref name="what"/> and <paramref name="against"/>
+    /// name the two in the message.
+    /// </summary>
+    public static void CheckSameShape(IReadOnlyList<int[]?> inputs, int slot, int[] shape, string op, string what, string against)
+    {
+        if (inputs.Count > slot && inputs[slot] is { } operand && !operand.AsSpan().SequenceEqual(shape))
+            throw new ShapeException($"{op}: {what} {Tensor.ShapeString(operand)} must have {against} {Tensor.ShapeString(shape)}");
+    }
+
     /// <summary>Throws when a kernel cannot take this rank.</summary>
     public static void CheckRank(int rank, string op)
     {

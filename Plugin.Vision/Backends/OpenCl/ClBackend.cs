@@ -88,14 +88,15 @@ public sealed unsafe class ClBackend : IComputeBackend, IKernelProfiler
     }
 
     /// <summary>
-    /// Queues a prepared op: a kernel (its arguments set), or a copy kernel's copies. <paramref name="done"/> receives the
-    /// event of its only command, or with several copies a marker after the last (profiling reads its start and end).
+    /// Queues a prepared op: a kernel (its arguments set), or a copy kernel's copies. When not null, <paramref name="done"/>
+    /// receives the event of its last command and <paramref name="first"/> that of its first when it queued several (else
+    /// 0): profiling reads the start of the one and the end of the other.
     /// </summary>
-    private void Enqueue(PreparedKernel prepared, nint queue, nint* done)
+    private void Enqueue(PreparedKernel prepared, nint queue, nint* done, nint* first = null)
     {
         if (prepared is ClCopyKernel copy)
         {
-            EnqueueCopies(copy, queue, done);
+            EnqueueCopies(copy, queue, done, first);
             return;
         }
         var k = (ClKernel)prepared;
@@ -116,22 +117,18 @@ public sealed unsafe class ClBackend : IComputeBackend, IKernelProfiler
         Check(api.EnqueueNdrangeKernel(queue, kernel, 1, null, &global, &local, 0, null, done), "clEnqueueNDRangeKernel", k);
     }
 
-    private void EnqueueCopies(ClCopyKernel k, nint queue, nint* done)
+    private void EnqueueCopies(ClCopyKernel k, nint queue, nint* done, nint* first)
     {
         var api = _device.Api;
         nint destination = k.Buffers[^1].Handle;
-        // Profiling: the first copy's event marks the start, the last one's the end (the queue runs them in order).
-        nint first = 0;
-        for (int i = 0; i < k.Copies.Length; i++)
+        int last = k.Copies.Length - 1;
+        for (int i = 0; i <= last; i++)
         {
             var c = k.Copies[i];
-            bool timed = done != null && (i == 0 || i == k.Copies.Length - 1);
-            nint ev = 0;
+            // The queue runs the copies in order: the first one's event marks the start, the last one's the end.
+            nint* ev = i == last ? done : i == 0 ? first : null;
             Check(api.EnqueueCopyBuffer(queue, k.Buffers[c.Input].Handle, destination, (nuint)(c.Source * sizeof(float)),
-                (nuint)(c.Destination * sizeof(float)), (nuint)(c.Length * sizeof(float)), 0, null, timed ? &ev : null), "clEnqueueCopyBuffer", k);
-            if (!timed) continue;
-            if (i == 0) first = ev;
-            if (i == k.Copies.Length - 1) { *done = ev; if (first != ev) k.FirstEvent = first; }
+                (nuint)(c.Destination * sizeof(float)), (nuint)(c.Length * sizeof(float)), 0, null, ev), "clEnqueueCopyBuffer", k);
         }
     }
 
@@ -149,23 +146,20 @@ public sealed unsafe class ClBackend : IComputeBackend, IKernelProfiler
             ClErrors.Check(api.Finish(_device.Queue), "clFinish");
             nint queue = _device.ProfilingQueue;
             var events = new nint[count];
+            var firsts = new nint[count];
             for (int i = 0; i < count; i++)
-                fixed (nint* e = &events[i]) Enqueue(kernels[start + i], queue, e);
+                fixed (nint* e = &events[i], f = &firsts[i]) Enqueue(kernels[start + i], queue, e, f);
             ClErrors.Check(api.Finish(queue), "clFinish(profiling queue)");
             for (int i = 0; i < count; i++)
             {
                 if (events[i] == 0) { milliseconds[i] = 0; continue; }
                 ulong begin, end;
-                // A copy kernel of several copies: from its first copy's start to its last one's end.
-                nint startEvent = kernels[start + i] is ClCopyKernel { FirstEvent: not 0 } c ? c.FirstEvent : events[i];
+                // Several commands (a copy kernel's copies): from the first one's start to the last one's end.
+                nint startEvent = firsts[i] != 0 ? firsts[i] : events[i];
                 ClErrors.Check(api.GetEventProfilingInfo(startEvent, ProfilingInfo.Start, sizeof(ulong), &begin, null), "clGetEventProfilingInfo");
                 ClErrors.Check(api.GetEventProfilingInfo(events[i], ProfilingInfo.End, sizeof(ulong), &end, null), "clGetEventProfilingInfo");
                 api.ReleaseEvent(events[i]);
-                if (startEvent != events[i])
-                {
-                    api.ReleaseEvent(startEvent);
-                    ((ClCopyKernel)kernels[start + i]).FirstEvent = 0;
-                }
+                if (firsts[i] != 0) api.ReleaseEvent(firsts[i]);
                 milliseconds[i] = (end - begin) / 1e6;
             }
         }
@@ -177,9 +171,6 @@ public sealed unsafe class ClBackend : IComputeBackend, IKernelProfiler
     {
         public ClBuffer[] Buffers { get; } = buffers;
         public BlockCopy[] Copies { get; } = copies;
-
-        /// <summary>While profiling: the first copy's event (the last one's is the kernel's), released once read.</summary>
-        public nint FirstEvent { get; set; }
     }
 
     private sealed class ClKernel(Op op, IReadOnlyList<DeviceTensor?> inputs, DeviceTensor output, ClProgram program, ClBuffer[] buffers, KernelLaunch launch)
