@@ -207,8 +207,7 @@ public sealed class CameraSource : Component, ITextureSource
                     Cv2.Resize(raw, scaled, new OpenCvSharp.Size(MaxWidth, raw.Height * MaxWidth / raw.Width), 0, 0, InterpolationFlags.Area);
                     source = scaled;
                 }
-                Cv2.CvtColor(source, _write, source.Channels() == 1 ? ColorConversionCodes.GRAY2RGBA : ColorConversionCodes.BGR2RGBA);
-                Cv2.Flip(_write, _write, FlipMode.X);   // GL textures are bottom row first
+                FramePixels.ToRgbaBottomUp(source, _write);   // GL textures are bottom row first
                 _stats?.Add(PipelineStage.Capture, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
                 if (!_live) SetStatus($"{reader.Description} ({raw.Width}x{raw.Height})", live: true);
                 everLive = true;
