@@ -5,7 +5,7 @@ public sealed record BenchOptions
 {
     public const string Usage =
         "usage: ./vision bench MODEL [--backend gl,cl,cpu,ort,opencv] [--runs N] [--warmup N] [--threads T] [--gap MS] [--shape 1,3,H,W] " +
-        "[--json FILE] [--profile] [--plot FILE.png] [--no-cold]";
+        "[--json FILE] [--profile] [--plot FILE.png] [--no-cold]\n       ./vision bench --gl-costs [--threads T] [--runs N]   (what llvmpipe's loads, stores and multiply-adds cost)";
 
     public required string Model { get; init; }
     public IReadOnlyList<string> Backends { get; init; } = ["gl", "cl", "ort", "opencv"];
@@ -22,6 +22,9 @@ public sealed record BenchOptions
 
     /// <summary>Measure start-up (load to first result) in child processes, with warm and with empty caches.</summary>
     public bool Cold { get; init; } = true;
+
+    /// <summary>No model: time the GL driver's primitive costs instead (<see cref="GlCostProbe"/>).</summary>
+    public bool GlCosts { get; init; }
 
     /// <summary>Internal: this process is a start-up probe for one backend; it prints one JSON line and exits.</summary>
     public bool ColdChild { get; init; }
@@ -59,6 +62,7 @@ public sealed record BenchOptions
                 case "--profile": o = o with { Profile = true }; break;
                 case "--no-cold": o = o with { Cold = false }; break;
                 case "--cold-child": o = o with { ColdChild = true }; break;
+                case "--gl-costs": o = o with { GlCosts = true }; break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal) || model != null)
                         throw new ArgumentException($"unexpected '{args[i]}'; {Usage}");
@@ -66,7 +70,8 @@ public sealed record BenchOptions
                     break;
             }
         }
-        if (model == null) throw new ArgumentException(Usage);
-        return o with { Model = model };
+        if (o.GlCosts && model != null) throw new ArgumentException($"--gl-costs takes no model; {Usage}");
+        if (model == null && !o.GlCosts) throw new ArgumentException(Usage);
+        return o with { Model = model ?? "" };
     }
 }

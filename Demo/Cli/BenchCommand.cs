@@ -21,10 +21,11 @@ public static class BenchCommand
     public static int Run(string[] args)
     {
         var options = BenchOptions.Parse(args);
-        if (!File.Exists(options.Model)) throw new FileNotFoundException($"model '{options.Model}' does not exist.");
+        if (!options.GlCosts && !File.Exists(options.Model)) throw new FileNotFoundException($"model '{options.Model}' does not exist.");
         // llvmpipe and PoCL read their thread counts when the driver loads: set them, then start again with them.
         if (Environment.GetEnvironmentVariable(ThreadsVariable) != options.Threads.ToString())
             return Reexec(args, ThreadEnvironment(options.Threads));
+        if (options.GlCosts) return GlCostProbe.Run(options.Threads, options.Runs);
         if (options.ColdChild) return ColdChild(options);
 
         var model = ModelLoader.Load(options.Model);
