@@ -57,7 +57,14 @@ public sealed class DemoOptions
             {
                 case "--scene": o.Scene = value; break;
                 case "--out": o.Out = value; break;
-                case "--input": o.Input = value; break;
+                case "--input":
+                    // A camera index and a stream URL go to OpenCV as they are; a path must be there, or the demo would
+                    // quietly show its sample video instead of what was asked for.
+                    bool camera = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+                    if (!camera && !value.Contains("://", StringComparison.Ordinal) && !File.Exists(value) && !Directory.Exists(value))
+                        throw new DemoOptionsException($"--input '{value}': no such file or folder (give a video, an image, a folder of images, a camera index or a stream URL)");
+                    o.Input = value;
+                    break;
                 case "--backend":
                     if (value is not ("gl" or "cl" or "cpu" or "auto"))
                         throw new DemoOptionsException($"--backend wants gl, cl, cpu or auto, not '{value}'");
