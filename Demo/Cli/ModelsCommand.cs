@@ -32,6 +32,9 @@ public static class ModelsCommand
     private static int List()
     {
         var table = new Table().AddColumns("name", "task", "input", "size", "licence", "present");
+        table.Columns[0].NoWrap();   // a name is what is typed next: never split it
+        // Piped output has no terminal width; Spectre then assumes 80 columns and wraps every cell.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
         foreach (var e in ModelCatalog.Entries)
         {
             bool present = ModelCatalog.IsPresent(e.Name);
