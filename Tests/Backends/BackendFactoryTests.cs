@@ -1,3 +1,4 @@
+using Vision.Backends.GlCompute;
 using Vision.Backends;
 using Vision.Backends.OpenCl;
 
@@ -25,6 +26,37 @@ public sealed class BackendFactoryTests
         using var backend = BackendFactory.Create(Backend.Auto, log.Add);
         Assert.That(log, Has.Some.StartsWith("backend auto: using"));
         Assert.That(log.Last(), Does.Contain(backend.Kind == Backend.CPU ? "CPU" : backend.Kind.ToString()));
+    }
+
+    [TestCase("OpenGL 4.5 (Core Profile) Mesa 22.3.6, llvmpipe (LLVM 15.0.6, 256 bits) (EGL surfaceless)", true)]
+    [TestCase("Gallium 0.4 on softpipe", true)]
+    [TestCase("Google SwiftShader", true)]
+    [TestCase("OpenGL 4.6 NVIDIA 580.65 (NVIDIA H100 80GB HBM3)", false)]
+    [TestCase("Mesa Intel(R) UHD Graphics 620 (KBL GT2)", false)]
+    [TestCase("OpenCL 3.0 PoCL 3.1+debian Linux, pthread-skylake-avx512-AMD EPYC", false)]
+    public void SoftwareRasterisersAreToldFromGpus(string device, bool software) =>
+        Assert.That(SoftwareRenderers.IsSoftware(device), Is.EqualTo(software));
+
+    [Test]
+    public void AutoTakesOpenClOverASoftwareGlAndGlOnAGpu()
+    {
+        string glDevice;
+        using (var gl = new GlBackend()) glDevice = gl.DeviceName;
+        bool clUsable;
+        try
+        {
+            using var cl = new ClBackend();
+            clUsable = !SoftwareRenderers.IsSoftware(cl.DeviceName);
+        }
+        catch (BackendUnavailableException)
+        {
+            clUsable = false;
+        }
+        var log = new List<string>();
+        using var backend = BackendFactory.Create(Backend.Auto, log.Add);
+        var expected = SoftwareRenderers.IsSoftware(glDevice) && clUsable ? Backend.CL : Backend.GL;
+        Assert.That(backend.Kind, Is.EqualTo(expected), string.Join(" | ", log));
+        if (expected == Backend.CL) Assert.That(log.Last(), Does.Contain("software rasteriser").And.Contain("--backend gl"));
     }
 
     [Test]
