@@ -2,12 +2,14 @@ using Vision.Components;
 
 namespace Vision.Tests.Components;
 
-/// <summary>The render loop of a vision scene on the GL backend allocates next to nothing per frame once warmed up (no buffers, strings or closures per frame).</summary>
+/// <summary>The render loop of a vision scene on the GL and the CL backend allocates next to nothing per frame once warmed up (no buffers, strings or closures per frame).</summary>
 [NonParallelizable]
 public sealed class AllocationTests
 {
-    [Test]
-    public void ClassifierSceneOnGlAllocatesNothingPerFrame()
+    // cl: what backend auto takes where GL is a software rasteriser (this machine), so the default demo's path.
+    [TestCase("gl")]
+    [TestCase("cl")]
+    public void ClassifierSceneAllocatesNothingPerFrame(string backend)
     {
         string model = SharedModels.File("mnist-8.onnx");
         string image = SharedModels.File("images/digit_nine.jpg");
@@ -15,7 +17,7 @@ public sealed class AllocationTests
         NeuralNetwork? nn = null;
         using var app = VisionRun.Until(scene =>
         {
-            (var cam, nn) = VisionRun.ImageIntoNetwork(scene, image, model, "gl");
+            (var cam, nn) = VisionRun.ImageIntoNetwork(scene, image, model, backend);
             cam.ImageFps = 1000;   // a new frame (and inference) nearly every frame
             cam.DrawOnScreen = true;
             nn.Fit = ImageFit.CenterCrop;
