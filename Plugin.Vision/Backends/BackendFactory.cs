@@ -71,6 +71,11 @@ public static class BackendFactory
         {
             log($"backend auto: {e.Message}");
         }
+        catch
+        {
+            gl.Dispose();   // not an absent driver but a failure: nothing is returned, so nothing is left open
+            throw;
+        }
         log($"backend auto: using GL ({gl.DeviceName}), a software rasteriser: expect CPU speed");
         return gl;
     }

@@ -49,7 +49,7 @@ public sealed unsafe class NeuralNetwork : Engine.Scenes.Component
 
     /// <summary>
     /// gl (the engine's context), cl, cpu or auto: gl on a GPU; cl where GL is a software rasteriser (llvmpipe: cl ran
-    /// the segmentation demo at 51-56 fps against gl's 37-40 here) or missing; else cpu.
+    /// the segmentation demo at 50-58 fps against gl's 37-40 here) or missing; else cpu.
     /// </summary>
     public string Backend { get; set; } = "auto";
 
