@@ -22,6 +22,8 @@ namespace Vision.Compile;
 /// Runs first, so the conv's new input can fuse further.</item>
 /// <item>Residual add: <c>Add(Conv(...), skip)</c> (or <c>Add(skip, Conv)</c>) with the conv's output used once becomes a
 /// conv that adds <c>skip</c> before its activation; <c>Add(act(Conv(...)), skip)</c> one that adds it after.</item>
+/// <item>A squeeze-and-excitation residual <c>x * g + x</c> read only as a Resize's addend: the Resize adds it
+/// (<see cref="FuseGatedResizeAddend"/>).</item>
 /// <item>Affine after the activation (<see cref="FusePostAffine"/>, after activation fusion): into the conv's epilogue.</item>
 /// <item>Squeeze-and-excitation's two 1x1 convs on the pooled [N,C,1,1] (run after activation fusion,
 /// <see cref="FuseChannelGates"/>): one <see cref="ChannelGate"/>.</item>
@@ -41,6 +43,7 @@ internal static class PatternFusion
         FuseInputScale(steps, aliases, protect, shapes);
         FuseUpsampleAdd(steps, aliases, protect, shapes);
         FuseMulAdd(steps, aliases, protect, shapes);
+        FuseGatedResizeAddend(steps, aliases, protect, shapes);
     }
 
     private static Dictionary<string, int> Uses(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect)
@@ -208,6 +211,37 @@ internal static class PatternFusion
             mul.Op is Binary { Kind: BinaryKind.Mul, Activation.Kind: ActivationKind.None } && mul.Inputs.Length == 2
                 ? new Step(mul.Node, new Binary(BinaryKind.Mul, ((Binary)add.Op).Activation), [mul.Inputs[0], mul.Inputs[1], z], add.Output, add.OutputShape)
                 : null);
+
+    /// <summary>
+    /// A squeeze-and-excitation residual <c>x * g + x</c> (the Mul-Add pair above, g [N,C,1,1]) read only as a Resize's
+    /// addend (PP-OCRv4 det's FPN: <c>in + Resize(top)</c> with in = x + x * se(x)): the Resize reads x and g and adds
+    /// x * g + x itself, one launch and a pass over x fewer. PP-OCRv4 det at 320x320, three such steps, interleaved
+    /// runs: GL 57.1-57.6 -> 52.6-55.4 ms, CL 18.4-18.8 -> 17.7-17.9 ms. x and g exist where the product ran, before
+    /// the Resize.
+    /// </summary>
+    private static void FuseGatedResizeAddend(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes)
+    {
+        var uses = Uses(steps, aliases, protect);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var mul = steps[i];
+            if (mul.Op is not Binary { Kind: BinaryKind.Mul, Activation.Kind: ActivationKind.None } || mul.Inputs.Length != 3) continue;
+            if (mul.Inputs[2] is not { } x || mul.Inputs[0] is not { } a || mul.Inputs[1] is not { } b) continue;
+            string? gate = a == x ? b : b == x ? a : null;
+            int[] shape = mul.OutputShape;
+            if (gate == null || shape.Length != 4 || !HasShape(shapes, x, shape) || !HasShape(shapes, gate, [shape[0], shape[1], 1, 1])) continue;
+            int j = OnlyConsumer(steps, i, mul.Output, uses);
+            if (j < 0 || steps[j].Op is not Resize || steps[j].Inputs.Length < 2 || steps[j].Inputs[1] != mul.Output ||
+                steps[j].Inputs[0] == mul.Output || (steps[j].Inputs.Length > Resize.GateSlot && steps[j].Inputs[Resize.GateSlot] != null)) continue;
+            var inputs = Widened(steps[j].Inputs, Resize.GateSlot + 1);
+            inputs[1] = x;
+            inputs[Resize.GateSlot] = gate;
+            steps[j] = steps[j] with { Inputs = inputs };
+            steps.RemoveAt(i);
+            i--;
+            uses = Uses(steps, aliases, protect);
+        }
+    }
 
     /// <summary>
     /// The loop of the fusions into the Add after a step (<see cref="SameShapeAddAfter"/>): where <paramref name="fuse"/>

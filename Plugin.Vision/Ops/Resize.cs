@@ -58,15 +58,28 @@ public sealed class Resize : Op
 
     public override string Name => "resize";
 
-    /// <summary>x, and an optional addend of the output's shape (a decoder's skip connection, fused by the compiler).</summary>
-    public override int InputSlots => 2;
+    /// <summary>
+    /// x; an optional addend z of the output's shape (a decoder's skip connection, fused by the compiler); and with z an
+    /// optional gate g [N,C,1,1] that makes the added term z * g + z (a squeeze-and-excitation residual whose only
+    /// reader was this Add, fused too: <see cref="GateSlot"/>).
+    /// </summary>
+    public override int InputSlots => 3;
+
+    /// <summary>The slot of the addend's gate g: the term added is z * g[n,c] + z.</summary>
+    public const int GateSlot = 2;
 
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
-        if (inputs.Count is not (1 or 2))
-            throw new ShapeException($"resize: takes x and an optional addend, got {inputs.Count} inputs");
+        if (inputs.Count is not (1 or 2 or 3))
+            throw new ShapeException($"resize: takes x, an optional addend and its optional gate, got {inputs.Count} inputs");
         var shape = ResizedShape(Require(inputs, 0, 4, "x"));
         Shapes.CheckSameShape(inputs, 1, shape, Name, "addend", "the output's shape");
+        if (inputs.Count > GateSlot && inputs[GateSlot] is { } g)
+        {
+            if (inputs[1] == null) throw new ShapeException("resize: an addend gate needs the addend it scales");
+            if (!g.AsSpan().SequenceEqual(new[] { shape[0], shape[1], 1, 1 }))
+                throw new ShapeException($"resize: addend gate {Tensor.ShapeString(g)} must be [{shape[0]},{shape[1]},1,1], one value per image and channel");
+        }
         return shape;
     }
 
@@ -121,6 +134,7 @@ public sealed class Resize : Op
     {
         var x = inputs[0]!;
         var addend = inputs.Count > 1 ? inputs[1] : null;
+        var gate = inputs.Count > GateSlot ? inputs[GateSlot] : null;
         int h = x.Shape[2], w = x.Shape[3], oh = output.Shape[2], ow = output.Shape[3];
         float sh = Scale(2, h, oh), sw = Scale(3, w, ow);
         float lh = LengthResized(2, h, oh), lw = LengthResized(3, w, ow);
@@ -150,7 +164,9 @@ public sealed class Resize : Op
                 v = (1f - ly) * top + ly * bottom;
             }
             int at = (p * oh + oy) * ow + ox;
-            output.Data[at] = addend == null ? v : v + addend.Data[at];
+            // The gated term as Binary computes x * g + z, with x = z.
+            float term = addend == null ? 0f : gate == null ? addend.Data[at] : addend.Data[at] * gate.Data[p] + addend.Data[at];
+            output.Data[at] = addend == null ? v : v + term;
         }
     }
 
@@ -186,6 +202,7 @@ public sealed class Resize : Op
         return new KernelLaunch(Name, Tensor.ShapeLength(output) / (quads ? 16 : up2 ? 8 : w4 ? 4 : 1), [h, w, oh, ow],
             [Scale(2, h, oh), Scale(3, w, ow), LengthResized(2, h, oh), LengthResized(3, w, ow)],
             Mode == ResizeMode.Linear ? "MODE_LINEAR" : "MODE_NEAREST", coordinates, rounding, up2 ? "UP2" : w4 ? "W4" : "",
-            quads ? "UP2_QUADS" : "", inputs.Count > 1 && inputs[1] != null ? "HAS_ADDEND" : "");
+            quads ? "UP2_QUADS" : "", inputs.Count > 1 && inputs[1] != null ? "HAS_ADDEND" : "",
+            inputs.Count > GateSlot && inputs[GateSlot] != null ? "HAS_ADDEND_GATE" : "");
     }
 }

@@ -175,6 +175,52 @@ public sealed class PatternFusionTests
     }
 
     /// <summary>
+    /// PP-OCRv4's FPN step with its squeeze-and-excitation residual, <c>Add(c2 + c2 * g, Resize(top))</c>: the residual's
+    /// Mul-Add pair becomes the Resize's gated addend, one step in all, the unfused result. With the residual read a
+    /// second time (here by the output) it stays a step of its own.
+    /// </summary>
+    [TestCase(false)]
+    [TestCase(true)]
+    public void AGatedResidualReadOnlyByAnUpsampleAddIsAddedByTheResize(bool residualAlsoAnOutput)
+    {
+        var outputs = new List<ValueInfo> { new("y", DataType.Float32, [Dim.Fixed(2), Dim.Fixed(4), Dim.Fixed(6), Dim.Fixed(10)]) };
+        if (residualAlsoAnOutput) outputs.Add(new ValueInfo("l", DataType.Float32, [Dim.Fixed(2), Dim.Fixed(4), Dim.Fixed(6), Dim.Fixed(10)]));
+        var model = new Model
+        {
+            Inputs =
+            [
+                new ValueInfo("top", DataType.Float32, [Dim.Fixed(2), Dim.Fixed(4), Dim.Fixed(3), Dim.Fixed(5)]),
+                new ValueInfo("c2", DataType.Float32, [Dim.Fixed(2), Dim.Fixed(4), Dim.Fixed(6), Dim.Fixed(10)]),
+                new ValueInfo("g", DataType.Float32, [Dim.Fixed(2), Dim.Fixed(4), Dim.Fixed(1), Dim.Fixed(1)]),
+            ],
+            Outputs = outputs,
+            Initializers = new Dictionary<string, Tensor>(StringComparer.Ordinal) { ["scales"] = new Tensor([4], [1f, 1f, 2f, 2f]) },
+            OpsetVersion = 13,
+            Nodes =
+            [
+                new("up", "Resize", "", ["top", "", "scales"], ["u"], [NodeAttribute.Of("mode", "nearest")]),
+                new("se", "Mul", "", ["c2", "g"], ["m"]),
+                new("residual", "Add", "", ["m", "c2"], ["l"]),
+                new("add", "Add", "", ["l", "u"], ["y"]),
+            ],
+        };
+        var shapes = new Dictionary<string, int[]> { ["top"] = [2, 4, 3, 5], ["c2"] = [2, 4, 6, 10], ["g"] = [2, 4, 1, 1] };
+        var plan = GraphCompiler.Compile(model, shapes);
+        var steps = string.Join("; ", plan.Steps);
+        if (residualAlsoAnOutput)
+            Assert.That(plan.Steps.Select(s => s.Op.Name), Is.EqualTo(new[] { "binary", "resize" }), steps);
+        else
+        {
+            Assert.That(plan.Steps.Select(s => s.Op.Name), Is.EqualTo(new[] { "resize" }), steps);
+            Assert.That(plan.Steps[0].Inputs, Is.EqualTo(new[] { "top", "c2", "g" }));
+        }
+        AssertSameResult(model, new Dictionary<string, Tensor>
+        {
+            ["top"] = Tensor.Random([2, 4, 3, 5], seed: 2), ["c2"] = Tensor.Random([2, 4, 6, 10], seed: 3), ["g"] = Tensor.Random([2, 4, 1, 1], seed: 4),
+        }, Fusing, Tolerance.Kernel, "resize with a gated addend vs unfused");
+    }
+
+    /// <summary>
     /// An Add read only by a global pool (GlobalAveragePool, GlobalMaxPool, or an AveragePool whose window is the plane):
     /// one global_pool step that sums its two operands as it reads them, the unfused result.
     /// </summary>

@@ -55,6 +55,25 @@ public sealed class ResizeTests(Backend kind) : BackendTest(kind)
     public void WithAnAddend(ResizeMode mode, int batch, int channels, int h, int w) =>
         Check(new Resize(mode, sizes: [batch, channels, 2 * h, 2 * w]), Random(batch, channels, h, w), Random(batch, channels, 2 * h, 2 * w));
 
+    // HAS_ADDEND_GATE (a fused squeeze-and-excitation residual): y = resize(x) + z * g + z, g [N,C,1,1], on the
+    // UP2_QUADS, UP2, W4 and one-output-per-item paths.
+    [TestCase(ResizeMode.Linear, 2, 3, 3, 8)]
+    [TestCase(ResizeMode.Linear, 1, 2, 4, 6)]
+    [TestCase(ResizeMode.Nearest, 2, 3, 5, 6)]
+    [TestCase(ResizeMode.Nearest, 1, 5, 3, 7)]
+    public void WithAGatedAddend(ResizeMode mode, int batch, int channels, int h, int w) =>
+        Check(new Resize(mode, sizes: [batch, channels, 2 * h, 2 * w]), Random(batch, channels, h, w), Random(batch, channels, 2 * h, 2 * w),
+            Random(batch, channels, 1, 1));
+
+    [Test]
+    public void AGateOfAnotherShapeOrWithoutAnAddendIsAShapeError()
+    {
+        var resize = new Resize(ResizeMode.Nearest, sizes: [1, 2, 4, 4]);
+        var e = Assert.Throws<ShapeException>(() => resize.OutputShape([[1, 2, 2, 2], [1, 2, 4, 4], [1, 2, 4, 1]]));
+        Assert.That(e!.Message, Does.Contain("must be [1,2,1,1]"));
+        Assert.Throws<ShapeException>(() => resize.OutputShape([[1, 2, 2, 2], null, [1, 2, 1, 1]]));
+    }
+
     [Test]
     public void AnAddendOfAnotherShapeIsAShapeError() =>
         Assert.Throws<ShapeException>(() => new Resize(ResizeMode.Nearest, sizes: [1, 2, 4, 4]).OutputShape([[1, 2, 2, 2], [1, 2, 4, 5]]));
