@@ -22,8 +22,8 @@ namespace Vision.Compile;
 /// Runs first, so the conv's new input can fuse further.</item>
 /// <item>Residual add: <c>Add(Conv(...), skip)</c> (or <c>Add(skip, Conv)</c>) with the conv's output used once becomes a
 /// conv that adds <c>skip</c> before its activation; <c>Add(act(Conv(...)), skip)</c> one that adds it after.</item>
-/// <item>A squeeze-and-excitation residual <c>x * g + x</c> read only as a Resize's addend: the Resize adds it
-/// (<see cref="FuseGatedResizeAddend"/>).</item>
+/// <item>A squeeze-and-excitation residual <c>x * g + x</c> read only by a Resize (as its addend or its image): the Resize
+/// computes it as it reads (<see cref="FuseGatedResidualIntoResize"/>).</item>
 /// <item>Affine after the activation (<see cref="FusePostAffine"/>, after activation fusion): into the conv's epilogue.</item>
 /// <item>Squeeze-and-excitation's two 1x1 convs on the pooled [N,C,1,1] (run after activation fusion,
 /// <see cref="FuseChannelGates"/>): one <see cref="ChannelGate"/>.</item>
@@ -43,7 +43,7 @@ internal static class PatternFusion
         FuseInputScale(steps, aliases, protect, shapes);
         FuseUpsampleAdd(steps, aliases, protect, shapes);
         FuseMulAdd(steps, aliases, protect, shapes);
-        FuseGatedResizeAddend(steps, aliases, protect, shapes);
+        FuseGatedResidualIntoResize(steps, aliases, protect, shapes);
     }
 
     private static Dictionary<string, int> Uses(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect)
@@ -213,13 +213,14 @@ internal static class PatternFusion
                 : null);
 
     /// <summary>
-    /// A squeeze-and-excitation residual <c>x * g + x</c> (the Mul-Add pair above, g [N,C,1,1]) read only as a Resize's
-    /// addend (PP-OCRv4 det's FPN: <c>in + Resize(top)</c> with in = x + x * se(x)): the Resize reads x and g and adds
-    /// x * g + x itself, one launch and a pass over x fewer. PP-OCRv4 det at 320x320, three such steps, interleaved
-    /// runs: GL 57.1-57.6 -> 52.6-55.4 ms, CL 18.4-18.8 -> 17.7-17.9 ms. x and g exist where the product ran, before
-    /// the Resize.
+    /// A squeeze-and-excitation residual <c>x * g + x</c> (the Mul-Add pair above, g [N,C,1,1]) read only by a Resize,
+    /// as its addend (PP-OCRv4 det's FPN: <c>in + Resize(top)</c> with in = x + x * se(x)) or as the image it resizes (the
+    /// FPN's upsampled outputs): the Resize reads x and g and computes x * g + x itself, one launch and a pass over x
+    /// fewer. PP-OCRv4 det at 320x320, interleaved runs: the three addends GL 57.1-57.6 -> 52.6-55.4 ms, CL 18.4-18.8 ->
+    /// 17.7-17.9 ms (resize + binary kernel time GL 6.6-7.1 -> 6.0-6.3 ms); the three upsampled inputs then 70 -> 67
+    /// kernels, resize + binary GL 5.2-5.6 -> 4.9-5.4 ms. x and g exist where the product ran, before the Resize.
     /// </summary>
-    private static void FuseGatedResizeAddend(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes)
+    private static void FuseGatedResidualIntoResize(List<Step> steps, Dictionary<string, string> aliases, HashSet<string> protect, IReadOnlyDictionary<string, int[]> shapes)
     {
         var uses = Uses(steps, aliases, protect);
         for (int i = 0; i < steps.Count; i++)
@@ -231,12 +232,16 @@ internal static class PatternFusion
             int[] shape = mul.OutputShape;
             if (gate == null || shape.Length != 4 || !HasShape(shapes, x, shape) || !HasShape(shapes, gate, [shape[0], shape[1], 1, 1])) continue;
             int j = OnlyConsumer(steps, i, mul.Output, uses);
-            if (j < 0 || steps[j].Op is not Resize || steps[j].Inputs.Length < 2 || steps[j].Inputs[1] != mul.Output ||
-                steps[j].Inputs[0] == mul.Output || (steps[j].Inputs.Length > Resize.GateSlot && steps[j].Inputs[Resize.GateSlot] != null)) continue;
-            var inputs = Widened(steps[j].Inputs, Resize.GateSlot + 1);
-            inputs[1] = x;
-            inputs[Resize.GateSlot] = gate;
-            steps[j] = steps[j] with { Inputs = inputs };
+            if (j < 0 || steps[j].Op is not Resize) continue;
+            var resize = steps[j];
+            // The slot the residual sits in (0: the image, 1: the addend) and the slot of its gate, which must be free.
+            int at = Array.IndexOf(resize.Inputs, mul.Output);
+            int gateSlot = at == 0 ? Resize.InputGateSlot : Resize.GateSlot;
+            if (at is not (0 or 1) || (resize.Inputs.Length > gateSlot && resize.Inputs[gateSlot] != null)) continue;
+            var inputs = Widened(resize.Inputs, gateSlot + 1);
+            inputs[at] = x;
+            inputs[gateSlot] = gate;
+            steps[j] = resize with { Inputs = inputs };
             steps.RemoveAt(i);
             i--;
             uses = Uses(steps, aliases, protect);

@@ -59,20 +59,27 @@ public sealed class Resize : Op
     public override string Name => "resize";
 
     /// <summary>
-    /// x; an optional addend z of the output's shape (a decoder's skip connection, fused by the compiler); and with z an
-    /// optional gate g [N,C,1,1] that makes the added term z * g + z (a squeeze-and-excitation residual whose only
-    /// reader was this Add, fused too: <see cref="GateSlot"/>).
+    /// x; an optional addend z of the output's shape (a decoder's skip connection, fused by the compiler); with z an
+    /// optional gate g [N,C,1,1] that makes the added term z * g + z (<see cref="GateSlot"/>); and an optional gate gx
+    /// [N,C,1,1] on x itself, which then reads as x * gx + x (<see cref="InputGateSlot"/>). The gates are
+    /// squeeze-and-excitation residuals whose only reader was this Resize, fused by the compiler.
     /// </summary>
-    public override int InputSlots => 3;
+    public override int InputSlots => 4;
 
     /// <summary>The slot of the addend's gate g: the term added is z * g[n,c] + z.</summary>
     public const int GateSlot = 2;
 
+    /// <summary>The slot of x's gate gx: every value of x read is x * gx[n,c] + x.</summary>
+    public const int InputGateSlot = 3;
+
     public override int[] OutputShape(IReadOnlyList<int[]?> inputs)
     {
-        if (inputs.Count is not (1 or 2 or 3))
-            throw new ShapeException($"resize: takes x, an optional addend and its optional gate, got {inputs.Count} inputs");
-        var shape = ResizedShape(Require(inputs, 0, 4, "x"));
+        if (inputs.Count is < 1 or > 4)
+            throw new ShapeException($"resize: takes x, an optional addend, its optional gate and an optional gate of x, got {inputs.Count} inputs");
+        var x = Require(inputs, 0, 4, "x");
+        var shape = ResizedShape(x);
+        if (inputs.Count > InputGateSlot && inputs[InputGateSlot] is { } gx && !gx.AsSpan().SequenceEqual(new[] { x[0], x[1], 1, 1 }))
+            throw new ShapeException($"resize: gate of x {Tensor.ShapeString(gx)} must be [{x[0]},{x[1]},1,1], one value per image and channel");
         Shapes.CheckSameShape(inputs, 1, shape, Name, "addend", "the output's shape");
         if (inputs.Count > GateSlot && inputs[GateSlot] is { } g)
         {
@@ -135,10 +142,13 @@ public sealed class Resize : Op
         var x = inputs[0]!;
         var addend = inputs.Count > 1 ? inputs[1] : null;
         var gate = inputs.Count > GateSlot ? inputs[GateSlot] : null;
+        var inputGate = inputs.Count > InputGateSlot ? inputs[InputGateSlot] : null;
         int h = x.Shape[2], w = x.Shape[3], oh = output.Shape[2], ow = output.Shape[3];
         float sh = Scale(2, h, oh), sw = Scale(3, w, ow);
         float lh = LengthResized(2, h, oh), lw = LengthResized(3, w, ow);
         int planes = x.Shape[0] * x.Shape[1];
+        // A gated x reads as Binary computes x * gx + x.
+        float X(int plane, int i) => inputGate == null ? x.Data[i] : x.Data[i] * inputGate.Data[plane] + x.Data[i];
         for (int p = 0; p < planes; p++)
         for (int oy = 0; oy < oh; oy++)
         for (int ox = 0; ox < ow; ox++)
@@ -150,7 +160,7 @@ public sealed class Resize : Op
             {
                 int iy = Math.Clamp(Round(NearestMode, fy), 0, h - 1);
                 int ix = Math.Clamp(Round(NearestMode, fx), 0, w - 1);
-                v = x.Data[(p * h + iy) * w + ix];
+                v = X(p, (p * h + iy) * w + ix);
             }
             else
             {
@@ -159,8 +169,8 @@ public sealed class Resize : Op
                 float ly = fy - y0, lx = fx - x0;
                 int ya = Math.Clamp(y0, 0, h - 1), yb = Math.Clamp(y0 + 1, 0, h - 1);
                 int xa = Math.Clamp(x0, 0, w - 1), xb = Math.Clamp(x0 + 1, 0, w - 1);
-                float top = (1f - lx) * x.Data[(p * h + ya) * w + xa] + lx * x.Data[(p * h + ya) * w + xb];
-                float bottom = (1f - lx) * x.Data[(p * h + yb) * w + xa] + lx * x.Data[(p * h + yb) * w + xb];
+                float top = (1f - lx) * X(p, (p * h + ya) * w + xa) + lx * X(p, (p * h + ya) * w + xb);
+                float bottom = (1f - lx) * X(p, (p * h + yb) * w + xa) + lx * X(p, (p * h + yb) * w + xb);
                 v = (1f - ly) * top + ly * bottom;
             }
             int at = (p * oh + oy) * ow + ox;
@@ -203,6 +213,7 @@ public sealed class Resize : Op
             [Scale(2, h, oh), Scale(3, w, ow), LengthResized(2, h, oh), LengthResized(3, w, ow)],
             Mode == ResizeMode.Linear ? "MODE_LINEAR" : "MODE_NEAREST", coordinates, rounding, up2 ? "UP2" : w4 ? "W4" : "",
             quads ? "UP2_QUADS" : "", inputs.Count > 1 && inputs[1] != null ? "HAS_ADDEND" : "",
-            inputs.Count > GateSlot && inputs[GateSlot] != null ? "HAS_ADDEND_GATE" : "");
+            inputs.Count > GateSlot && inputs[GateSlot] != null ? "HAS_ADDEND_GATE" : "",
+            inputs.Count > InputGateSlot && inputs[InputGateSlot] != null ? "HAS_INPUT_GATE" : "");
     }
 }

@@ -221,6 +221,37 @@ public sealed class PatternFusionTests
     }
 
     /// <summary>
+    /// The FPN's outputs: a squeeze-and-excitation residual <c>x + x * g</c> read only by the Resize that upsamples it
+    /// becomes that Resize's gated input, one step, the unfused result.
+    /// </summary>
+    [Test]
+    public void AGatedResidualUpsampledAloneIsGatedByTheResize()
+    {
+        var model = new Model
+        {
+            Inputs =
+            [
+                new ValueInfo("x", DataType.Float32, [Dim.Fixed(2), Dim.Fixed(3), Dim.Fixed(5), Dim.Fixed(4)]),
+                new ValueInfo("g", DataType.Float32, [Dim.Fixed(2), Dim.Fixed(3), Dim.Fixed(1), Dim.Fixed(1)]),
+            ],
+            Outputs = [new ValueInfo("y", DataType.Float32, [Dim.Fixed(2), Dim.Fixed(3), Dim.Fixed(20), Dim.Fixed(16)])],
+            Initializers = new Dictionary<string, Tensor>(StringComparer.Ordinal) { ["scales"] = new Tensor([4], [1f, 1f, 4f, 4f]) },
+            OpsetVersion = 13,
+            Nodes =
+            [
+                new("se", "Mul", "", ["x", "g"], ["m"]),
+                new("residual", "Add", "", ["x", "m"], ["l"]),
+                new("up", "Resize", "", ["l", "", "scales"], ["y"], [NodeAttribute.Of("mode", "nearest")]),
+            ],
+        };
+        var plan = GraphCompiler.Compile(model, new Dictionary<string, int[]> { ["x"] = [2, 3, 5, 4], ["g"] = [2, 3, 1, 1] });
+        Assert.That(plan.Steps.Select(s => s.Op.Name), Is.EqualTo(new[] { "resize" }), string.Join("; ", plan.Steps));
+        Assert.That(plan.Steps[0].Inputs, Is.EqualTo(new[] { "x", null, null, "g" }));
+        AssertSameResult(model, new Dictionary<string, Tensor> { ["x"] = Tensor.Random([2, 3, 5, 4], seed: 5), ["g"] = Tensor.Random([2, 3, 1, 1], seed: 6) },
+            Fusing, Tolerance.Kernel, "resize with a gated input vs unfused");
+    }
+
+    /// <summary>
     /// An Add read only by a global pool (GlobalAveragePool, GlobalMaxPool, or an AveragePool whose window is the plane):
     /// one global_pool step that sums its two operands as it reads them, the unfused result.
     /// </summary>

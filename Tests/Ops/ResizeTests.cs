@@ -65,6 +65,22 @@ public sealed class ResizeTests(Backend kind) : BackendTest(kind)
         Check(new Resize(mode, sizes: [batch, channels, 2 * h, 2 * w]), Random(batch, channels, h, w), Random(batch, channels, 2 * h, 2 * w),
             Random(batch, channels, 1, 1));
 
+    // HAS_INPUT_GATE: x reads as x * gx + x (gx [N,C,1,1]) on every path: UP2_QUADS, UP2, W4 and one output per item,
+    // nearest and linear (odd h: exactly 2x), the last case with the addend gated too.
+    [TestCase(ResizeMode.Linear, 2, 3, 3, 8, false)]
+    [TestCase(ResizeMode.Linear, 1, 2, 3, 6, false)]
+    [TestCase(ResizeMode.Linear, 1, 2, 4, 6, false)]
+    [TestCase(ResizeMode.Nearest, 2, 3, 5, 6, false)]
+    [TestCase(ResizeMode.Nearest, 1, 5, 3, 7, false)]
+    [TestCase(ResizeMode.Linear, 2, 3, 5, 7, true)]
+    public void WithAGatedInput(ResizeMode mode, int batch, int channels, int h, int w, bool gatedAddend)
+    {
+        var resize = new Resize(mode, sizes: [batch, channels, 2 * h + 1 - h % 2, 2 * w]);
+        var y = resize.OutputShape([[batch, channels, h, w]]);
+        var inputs = new[] { Random(batch, channels, h, w), gatedAddend ? Random(y) : null, gatedAddend ? Random(batch, channels, 1, 1) : null, Random(batch, channels, 1, 1) };
+        Check(resize, inputs);
+    }
+
     [Test]
     public void AGateOfAnotherShapeOrWithoutAnAddendIsAShapeError()
     {
