@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Silk.NET.OpenGL;
+using Vision.Engine.Graphics;
 using Vision.Engine.Platform;
 
 namespace Vision.Demo.Bench;
@@ -56,36 +57,36 @@ public static class GlCostProbe
             ($"1 read + {Writes} writes", Unrolled(Writes, k => $"y[{k * Items} + i] = v * {k + 1}.0;", "vec4 v = texelFetch(xt, i);", "")),
         };
 
-        uint x = Buffer(gl, Items * 4), w = Buffer(gl, Reads * 16), y = Buffer(gl, Writes * Items * 4);
-        uint xt = View(gl, x), wt = View(gl, w);
-        gl.BindBufferBase(BufferTargetARB.ShaderStorageBuffer, 0, y);
-        gl.BindTextureUnit(0, xt);
-        gl.BindTextureUnit(1, wt);
-        var programs = kernels.Select(k => Compile(gl, k.Name, Head + k.Body + "\n}\n")).ToArray();
-        var times = programs.Select(_ => new List<double>()).ToArray();
+        // The engine's wrappers: checked creation, the driver's log on a compile failure, deletion on dispose.
+        using var device = new GraphicsDevice(context);
+        using var x = Buffer(device, Items * 4);
+        using var w = Buffer(device, Reads * 16);
+        using var y = GpuBuffer.Create(device, BufferTargetARB.ShaderStorageBuffer, (nuint)(Writes * Items * 4 * sizeof(float)), BufferUsageARB.DynamicCopy);
+        using var xt = BufferTexture.Create(device, x.Handle, SizedInternalFormat.Rgba32f);
+        using var wt = BufferTexture.Create(device, w.Handle, SizedInternalFormat.Rgba32f);
+        gl.BindBufferBase(BufferTargetARB.ShaderStorageBuffer, 0, y.Handle);
+        xt.Bind(0);
+        wt.Bind(1);
+        var programs = new List<ShaderProgram>();
+        var times = kernels.Select(_ => new List<double>()).ToArray();
         try
         {
+            foreach (var (name, body) in kernels) programs.Add(ShaderProgram.CreateCompute(device, "gl-costs " + name, Head + body + "\n}\n"));
             for (int run = -2; run < runs; run++)   // two untimed rounds: the first dispatch of a program JIT-compiles it
-                for (int k = 0; k < programs.Length; k++)
+                for (int k = 0; k < programs.Count; k++)
                 {
-                    gl.UseProgram(programs[k]);
+                    programs[k].Use();
                     gl.Finish();
                     long t0 = Stopwatch.GetTimestamp();
                     gl.DispatchCompute(Items / 64, 1, 1);
                     gl.Finish();
                     if (run >= 0) times[k].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
                 }
-            var error = gl.GetError();
-            if (error != GLEnum.NoError) throw new InvalidOperationException($"gl-costs: the driver reported {error} after the dispatches");
+            device.Check("gl-costs dispatches");
         }
         finally
         {
-            foreach (var p in programs) gl.DeleteProgram(p);
-            gl.DeleteTexture(xt);
-            gl.DeleteTexture(wt);
-            gl.DeleteBuffer(x);
-            gl.DeleteBuffer(w);
-            gl.DeleteBuffer(y);
+            foreach (var p in programs) p.Dispose();
         }
         return (renderer, kernels.Select((k, i) => (k.Name, times[i].Order().ElementAt(times[i].Count / 2))).ToArray());
     }
@@ -117,35 +118,10 @@ public static class GlCostProbe
         return sb.Append("    ").Append(after).ToString();
     }
 
-    private static unsafe uint Buffer(GL gl, int floats)
+    private static GpuBuffer Buffer(GraphicsDevice device, int floats)
     {
         var data = new float[floats];
         for (int i = 0; i < floats; i++) data[i] = (i % 7) * 0.125f;
-        uint buffer = gl.CreateBuffer();
-        fixed (float* p = data) gl.NamedBufferData(buffer, (nuint)(floats * 4), p, GLEnum.DynamicCopy);
-        return buffer;
-    }
-
-    private static uint View(GL gl, uint buffer)
-    {
-        uint texture = gl.CreateTexture(TextureTarget.TextureBuffer);
-        gl.TextureBuffer(texture, SizedInternalFormat.Rgba32f, buffer);
-        return texture;
-    }
-
-    private static uint Compile(GL gl, string name, string source)
-    {
-        uint shader = gl.CreateShader(ShaderType.ComputeShader);
-        gl.ShaderSource(shader, source);
-        gl.CompileShader(shader);
-        gl.GetShader(shader, ShaderParameterName.CompileStatus, out int ok);
-        if (ok == 0) throw new InvalidOperationException($"gl-costs kernel '{name}' did not compile: {gl.GetShaderInfoLog(shader)}");
-        uint program = gl.CreateProgram();
-        gl.AttachShader(program, shader);
-        gl.LinkProgram(program);
-        gl.DeleteShader(shader);
-        gl.GetProgram(program, ProgramPropertyARB.LinkStatus, out ok);
-        if (ok == 0) throw new InvalidOperationException($"gl-costs kernel '{name}' did not link: {gl.GetProgramInfoLog(program)}");
-        return program;
+        return GpuBuffer.Create<float>(device, BufferTargetARB.ShaderStorageBuffer, data, BufferUsageARB.DynamicCopy);
     }
 }

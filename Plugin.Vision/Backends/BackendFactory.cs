@@ -27,15 +27,10 @@ public static class BackendFactory
                 {
                     log($"backend auto: {e.Message}");
                 }
-                try
+                if (TryOpenCl(log) is { } cl)
                 {
-                    var cl = new ClBackend();
                     log($"backend auto: using CL ({cl.DeviceName})");
                     return cl;
-                }
-                catch (BackendUnavailableException e)
-                {
-                    log($"backend auto: {e.Message}");
                 }
                 log("backend auto: using the CPU reference (slow); install Mesa or an OpenCL driver for GPU speed");
                 return new CpuBackend();
@@ -55,29 +50,40 @@ public static class BackendFactory
             log($"backend auto: using GL ({gl.DeviceName})");
             return gl;
         }
+        ClBackend? cl;
         try
         {
-            var cl = new ClBackend();
-            if (!SoftwareRenderers.IsSoftware(cl.DeviceName))
-            {
-                log($"backend auto: using CL ({cl.DeviceName}): GL is a software rasteriser ({gl.DeviceName}), and the same " +
-                    "kernels run 2-3x faster through OpenCL on the same CPU (--backend gl, or Backend = \"gl\", keeps GL)");
-                gl.Dispose();
-                return cl;
-            }
-            cl.Dispose();
-        }
-        catch (BackendUnavailableException e)
-        {
-            log($"backend auto: {e.Message}");
+            cl = TryOpenCl(log);
         }
         catch
         {
             gl.Dispose();   // not an absent driver but a failure: nothing is returned, so nothing is left open
             throw;
         }
+        if (cl != null && !SoftwareRenderers.IsSoftware(cl.DeviceName))
+        {
+            log($"backend auto: using CL ({cl.DeviceName}): GL is a software rasteriser ({gl.DeviceName}), and the same " +
+                "kernels run 2-3x faster through OpenCL on the same CPU (--backend gl, or Backend = \"gl\", keeps GL)");
+            gl.Dispose();
+            return cl;
+        }
+        cl?.Dispose();
         log($"backend auto: using GL ({gl.DeviceName}), a software rasteriser: expect CPU speed");
         return gl;
+    }
+
+    /// <summary>An OpenCL backend, or null (saying why) where there is no OpenCL driver or device.</summary>
+    private static ClBackend? TryOpenCl(Action<string> log)
+    {
+        try
+        {
+            return new ClBackend();
+        }
+        catch (BackendUnavailableException e)
+        {
+            log($"backend auto: {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>Parses "gl", "cl", "cpu" or "auto" (any case); anything else is an error listing the choices.</summary>

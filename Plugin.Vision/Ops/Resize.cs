@@ -78,15 +78,12 @@ public sealed class Resize : Op
             throw new ShapeException($"resize: takes x, an optional addend, its optional gate and an optional gate of x, got {inputs.Count} inputs");
         var x = Require(inputs, 0, 4, "x");
         var shape = ResizedShape(x);
-        if (inputs.Count > InputGateSlot && inputs[InputGateSlot] is { } gx && !gx.AsSpan().SequenceEqual(new[] { x[0], x[1], 1, 1 }))
-            throw new ShapeException($"resize: gate of x {Tensor.ShapeString(gx)} must be [{x[0]},{x[1]},1,1], one value per image and channel");
+        const string perChannel = "one value per image and channel,";
+        Shapes.CheckSameShape(inputs, InputGateSlot, [x[0], x[1], 1, 1], Name, "gate of x", perChannel);
         Shapes.CheckSameShape(inputs, 1, shape, Name, "addend", "the output's shape");
-        if (inputs.Count > GateSlot && inputs[GateSlot] is { } g)
-        {
-            if (inputs[1] == null) throw new ShapeException("resize: an addend gate needs the addend it scales");
-            if (!g.AsSpan().SequenceEqual(new[] { shape[0], shape[1], 1, 1 }))
-                throw new ShapeException($"resize: addend gate {Tensor.ShapeString(g)} must be [{shape[0]},{shape[1]},1,1], one value per image and channel");
-        }
+        Shapes.CheckSameShape(inputs, GateSlot, [shape[0], shape[1], 1, 1], Name, "addend gate", perChannel);
+        if (inputs.Count > GateSlot && inputs[GateSlot] != null && inputs[1] == null)
+            throw new ShapeException("resize: an addend gate needs the addend it scales");
         return shape;
     }
 
@@ -147,8 +144,9 @@ public sealed class Resize : Op
         float sh = Scale(2, h, oh), sw = Scale(3, w, ow);
         float lh = LengthResized(2, h, oh), lw = LengthResized(3, w, ow);
         int planes = x.Shape[0] * x.Shape[1];
-        // A gated x reads as Binary computes x * gx + x.
-        float X(int plane, int i) => inputGate == null ? x.Data[i] : x.Data[i] * inputGate.Data[plane] + x.Data[i];
+        // A gated value v (x, or the addend) counts as Binary computes v * g + v.
+        static float Gated(float v, float g) => v * g + v;
+        float X(int plane, int i) => inputGate == null ? x.Data[i] : Gated(x.Data[i], inputGate.Data[plane]);
         for (int p = 0; p < planes; p++)
         for (int oy = 0; oy < oh; oy++)
         for (int ox = 0; ox < ow; ox++)
@@ -174,9 +172,7 @@ public sealed class Resize : Op
                 v = (1f - ly) * top + ly * bottom;
             }
             int at = (p * oh + oy) * ow + ox;
-            // The gated term as Binary computes x * g + z, with x = z.
-            float term = addend == null ? 0f : gate == null ? addend.Data[at] : addend.Data[at] * gate.Data[p] + addend.Data[at];
-            output.Data[at] = addend == null ? v : v + term;
+            output.Data[at] = addend == null ? v : v + (gate == null ? addend.Data[at] : Gated(addend.Data[at], gate.Data[p]));
         }
     }
 

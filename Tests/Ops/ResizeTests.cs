@@ -86,7 +86,7 @@ public sealed class ResizeTests(Backend kind) : BackendTest(kind)
     {
         var resize = new Resize(ResizeMode.Nearest, sizes: [1, 2, 4, 4]);
         var e = Assert.Throws<ShapeException>(() => resize.OutputShape([[1, 2, 2, 2], [1, 2, 4, 4], [1, 2, 4, 1]]));
-        Assert.That(e!.Message, Does.Contain("must be [1,2,1,1]"));
+        Assert.That(e!.Message, Does.Contain("addend gate [1,2,4,1] must have one value per image and channel, [1,2,1,1]"));
         Assert.Throws<ShapeException>(() => resize.OutputShape([[1, 2, 2, 2], null, [1, 2, 1, 1]]));
     }
 
